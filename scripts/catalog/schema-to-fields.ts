@@ -1,0 +1,103 @@
+/**
+ * OpenAPI schema → FieldDef. Keeps the facts an input form and a validator need
+ * (names, types, enums, formats, bounds, required, nullable) and drops prose and
+ * read-only properties, which are never user input.
+ */
+import type { FieldDef, FieldType } from '../../nodes/Ampeco/catalog/types';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Schema = Record<string, any>;
+
+/** Beyond this depth an object or array is offered as a JSON field. */
+const MAX_DEPTH = 4;
+
+const SCALARS = new Set(['string', 'number', 'integer', 'boolean']);
+
+/** Folds allOf and same-shaped oneOf/anyOf into one schema; mixed unions stay unions. */
+export function flatten(schema: Schema): Schema {
+	if (!schema || typeof schema !== 'object') return {};
+	if (Array.isArray(schema.allOf)) {
+		const parts = schema.allOf.map(flatten);
+		const { allOf: _drop, ...rest } = schema;
+		return parts.reduce(mergeObjects, flatten(rest));
+	}
+	const variants = schema.oneOf ?? schema.anyOf;
+	if (Array.isArray(variants)) {
+		const parts: Schema[] = variants.map(flatten);
+		const { oneOf: _o, anyOf: _a, ...rest } = schema;
+		const types = new Set(parts.map((p) => p.type ?? (p.properties ? 'object' : undefined)));
+		if (types.size === 1 && types.has('object')) {
+			// Union of object variants: every property is offered, only the common requirements hold.
+			const merged = parts.reduce(mergeObjects, {});
+			merged.required = parts
+				.map((p) => new Set<string>(p.required ?? []))
+				.reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+			merged.required = [...merged.required];
+			return mergeObjects(flatten(rest), merged);
+		}
+		if (types.size === 1 && !types.has(undefined)) {
+			const type = [...types][0];
+			const enums = parts.every((p) => Array.isArray(p.enum)) ? [...new Set(parts.flatMap((p) => p.enum))] : undefined;
+			return { ...rest, type, ...(enums ? { enum: enums } : {}), nullable: rest.nullable || parts.some((p) => p.nullable) };
+		}
+		return { ...rest, type: undefined, 'x-union': true };
+	}
+	return schema;
+}
+
+function mergeObjects(a: Schema, b: Schema): Schema {
+	return {
+		...a,
+		...b,
+		type: a.type ?? b.type,
+		properties: { ...(a.properties ?? {}), ...(b.properties ?? {}) },
+		required: [...new Set([...(a.required ?? []), ...(b.required ?? [])])],
+	};
+}
+
+function typeOf(schema: Schema): FieldType {
+	if (schema['x-union']) return 'json';
+	const type = schema.type ?? (schema.properties ? 'object' : undefined);
+	if (SCALARS.has(type)) return type;
+	if (type === 'array') return 'array';
+	if (type === 'object' && schema.properties && !schema.additionalProperties) return 'object';
+	return 'json';
+}
+
+/** Enum values of a schema; a `null` entry means "nullable", not a choice. */
+function enumOf(schema: Schema): Array<string | number> | undefined {
+	if (!Array.isArray(schema.enum)) return undefined;
+	const values = schema.enum.filter((v: unknown) => v !== null && (typeof v === 'string' || typeof v === 'number'));
+	return values.length ? values : undefined;
+}
+
+export function toField(name: string, raw: Schema, required: boolean, depth = 0): FieldDef {
+	const schema = flatten(raw);
+	let type = typeOf(schema);
+	if (depth >= MAX_DEPTH && (type === 'object' || type === 'array')) type = 'json';
+	const field: FieldDef = { name, type };
+	if (required) field.required = true;
+	if (schema.nullable || (Array.isArray(schema.enum) && schema.enum.includes(null))) field.nullable = true;
+	const values = enumOf(schema);
+	if (values && (type === 'string' || type === 'integer' || type === 'number')) field.enum = values;
+	if (typeof schema.format === 'string') field.format = schema.format;
+	if (typeof schema.minimum === 'number') field.min = schema.minimum;
+	if (typeof schema.maximum === 'number') field.max = schema.maximum;
+	if (typeof schema.maxLength === 'number') field.maxLength = schema.maxLength;
+	if (type === 'object') {
+		const properties = toFields(schema, depth + 1);
+		if (properties.length) field.properties = properties;
+		else field.type = 'json';
+	}
+	if (type === 'array') field.items = toField('', schema.items ?? {}, false, depth + 1);
+	return field;
+}
+
+/** Writable properties of an object schema, in spec order. */
+export function toFields(raw: Schema, depth = 0): FieldDef[] {
+	const schema = flatten(raw);
+	const required = new Set<string>(schema.required ?? []);
+	return Object.entries<Schema>(schema.properties ?? {})
+		.filter(([, property]) => !flatten(property).readOnly)
+		.map(([name, property]) => toField(name, property, required.has(name), depth));
+}

@@ -1,0 +1,73 @@
+/**
+ * Generates nodes/Ampeco/catalog/generated/catalog.ts from the AMPECO reference data in
+ * ../shared/ampeco (never copied into this repository).
+ *
+ *   npm run generate                       # writes the committed catalog
+ *   npm run generate -- --out /tmp/x.ts    # writes elsewhere (used by the drift test)
+ */
+import { createHash } from 'crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'fs';
+import { dirname, join, relative, resolve } from 'path';
+import { buildCatalog, parseIndex } from './catalog/build-catalog';
+import type { Catalog } from '../nodes/Ampeco/catalog/types';
+
+export const REPO_ROOT = resolve(__dirname, '..');
+export const DEFAULT_SHARED = resolve(REPO_ROOT, '..', 'shared', 'ampeco');
+export const SPEC_FILE = 'openapi-3.110.0.json';
+export const INDEX_FILE = 'endpoints-3.168.0.tsv';
+export const CATALOG_FILE = join(REPO_ROOT, 'nodes/Ampeco/catalog/generated/catalog.ts');
+
+export interface Inputs {
+	specText: string;
+	indexText: string;
+}
+
+export function readInputs(sharedDir = process.env.AMPECO_SHARED_DIR ?? DEFAULT_SHARED): Inputs {
+	return {
+		specText: readFileSync(join(sharedDir, SPEC_FILE), 'utf8'),
+		indexText: readFileSync(join(sharedDir, INDEX_FILE), 'utf8'),
+	};
+}
+
+export function generateCatalog({ specText, indexText }: Inputs): { catalog: Catalog; source: string } {
+	const indexVersion = INDEX_FILE.match(/(\d+\.\d+\.\d+)/)![1];
+	const catalog = buildCatalog(JSON.parse(specText), parseIndex(indexText), indexVersion);
+	const hash = createHash('sha256').update(specText).update('\0').update(indexText).digest('hex');
+	return { catalog, source: render(catalog, hash) };
+}
+
+function render(catalog: Catalog, hash: string): string {
+	const { operations, resources, ...meta } = catalog;
+	const lines = [
+		'/* eslint-disable */',
+		'/**',
+		' * GENERATED — DO NOT EDIT. Regenerate with `npm run generate`.',
+		' * generator: scripts/generate-catalog.ts',
+		` * inputs: ../shared/ampeco/${SPEC_FILE} (API ${catalog.apiVersion}), ../shared/ampeco/${INDEX_FILE} (API ${catalog.indexVersion})`,
+		` * input sha256: ${hash}`,
+		` * operations: ${operations.length}, resources: ${resources.length}`,
+		' */',
+		"import type { Catalog } from '../types';",
+		'',
+		'export const catalog: Catalog = {',
+		...Object.entries(meta).map(([k, v]) => `\t${k}: ${JSON.stringify(v)},`),
+		'\tresources: [',
+		...resources.map((r) => `\t\t${JSON.stringify(r)},`),
+		'\t],',
+		'\toperations: [',
+		...operations.map((o) => `\t\t${JSON.stringify(o)},`),
+		'\t],',
+		'};',
+		'',
+	];
+	return lines.join('\n');
+}
+
+if (require.main === module) {
+	const outAt = process.argv.indexOf('--out');
+	const out = outAt > 0 ? resolve(process.argv[outAt + 1]) : CATALOG_FILE;
+	const { catalog, source } = generateCatalog(readInputs());
+	mkdirSync(dirname(out), { recursive: true });
+	writeFileSync(out, source);
+	console.log(`wrote ${relative(process.cwd(), out)}: ${catalog.operations.length} operations, ${catalog.resources.length} resources`);
+}
