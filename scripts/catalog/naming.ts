@@ -14,6 +14,10 @@ const RESOURCE_ALIASES: Record<string, string> = {
 	notifications: 'notification',
 };
 
+import { camelCase, words } from '../../nodes/Ampeco/shared/text';
+
+export { camelCase, sentenceCase, titleCase, words } from '../../nodes/Ampeco/shared/text';
+
 /** Path parameters whose name is not the key of the resource they identify. */
 export const PATH_PARAM_RESOURCES: Record<string, string> = {
 	modelId: 'chargePointModel',
@@ -22,58 +26,6 @@ export const PATH_PARAM_RESOURCES: Record<string, string> = {
 	template: 'configurationTemplate',
 	evseNetworkId: 'evse',
 };
-
-const ACRONYMS: Record<string, string> = {
-	evse: 'EVSE',
-	evses: 'EVSEs',
-	id: 'ID',
-	ids: 'IDs',
-	rfid: 'RFID',
-	cdr: 'CDR',
-	cdrs: 'CDRs',
-	faq: 'FAQ',
-	faqs: 'FAQs',
-	ocpi: 'OCPI',
-	ocpp: 'OCPP',
-	cp: 'CP',
-	dlm: 'DLM',
-	emaid: 'EMAID',
-	api: 'API',
-	url: 'URL',
-	vat: 'VAT',
-	sms: 'SMS',
-	soc: 'SoC',
-	pdf: 'PDF',
-};
-
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with']);
-
-export function words(text: string): string[] {
-	return text
-		.replace(/([a-z0-9])([A-Z][a-z])/g, '$1 $2')
-		.split(/[^A-Za-z0-9]+/)
-		.filter(Boolean)
-		.map((w) => w.toLowerCase());
-}
-
-export function titleCase(text: string): string {
-	return words(text)
-		.map((w, i) => ACRONYMS[w] ?? (i > 0 && SMALL_WORDS.has(w) ? w : w[0].toUpperCase() + w.slice(1)))
-		.join(' ');
-}
-
-/** "Get Many Charge Points" → "Get many charge points" (acronyms kept). */
-export function sentenceCase(text: string): string {
-	return words(text)
-		.map((w, i) => ACRONYMS[w] ?? (i === 0 ? w[0].toUpperCase() + w.slice(1) : w))
-		.join(' ');
-}
-
-export function camelCase(text: string): string {
-	return words(text)
-		.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1)))
-		.join('');
-}
 
 export function singular(word: string): string {
 	if (/ies$/.test(word)) return word.replace(/ies$/, 'y');

@@ -1,0 +1,115 @@
+/**
+ * Node parameters + OperationDef → the request to send. All input checks happen here,
+ * before anything leaves n8n.
+ */
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { FieldDef, OperationDef } from '../catalog/types';
+import * as names from '../description/parameter-names';
+import type { ApiRequest } from '../transport/request';
+import type { Query, QueryValue } from '../transport/query';
+import { titleCase } from '../shared/text';
+import { InputError, checkObject, checkValue, fromForm, isEmpty, objectFromForm, parseJson } from './values';
+
+/** Reads a parameter for the item being executed (or, in listSearch, the node being edited). */
+export type ParameterReader = (name: string, fallback?: unknown) => unknown;
+
+export function itemReader(ctx: IExecuteFunctions, itemIndex: number): ParameterReader {
+	return (name, fallback) => ctx.getNodeParameter(name, itemIndex, fallback, { extractValue: true });
+}
+
+export function editorReader(ctx: ILoadOptionsFunctions): ParameterReader {
+	return (name, fallback) => ctx.getCurrentNodeParameter(name, { extractValue: true }) ?? fallback;
+}
+
+/** IDs are placed in the path: nothing in them may change which endpoint is called. */
+const UNSAFE_ID = /[/?#\\]|^\.\.?$|%2e%2e|\.\./i;
+
+export function resolvePath(op: OperationDef, read: ParameterReader): string {
+	let path = op.path;
+	for (const param of op.pathParams) {
+		const raw = read(param.name, '');
+		const value = (typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '').trim();
+		if (value === '') throw new InputError(param.name, 'is required: enter an ID or pick one from the list');
+		if (param.type === 'integer' && !/^\d+$/.test(value)) throw new InputError(param.name, `must be a numeric ID, got "${value}"`);
+		if (UNSAFE_ID.test(value)) throw new InputError(param.name, `"${value}" contains characters that are not allowed in an ID (/ ? # \\ ..)`);
+		if (param.enum && !param.enum.includes(value)) throw new InputError(param.name, `"${value}" is not one of: ${param.enum.join(', ')}`);
+		path = path.replace(`{${param.name}}`, encodeURIComponent(value));
+	}
+	return path;
+}
+
+function queryOf(op: OperationDef, read: ParameterReader): Query {
+	const query: Query = {};
+	for (const field of op.query.filter((f) => f.required)) {
+		const name = names.topLevelName('query', field.name, op);
+		const value = fromForm(field, read(name), name, 0);
+		if (isEmpty(value)) throw new InputError(name, 'is required');
+		checkValue(field, value, name);
+		query[field.name] = value as QueryValue;
+	}
+	const optional = op.query.filter((f) => !f.required);
+	if (optional.length) Object.assign(query, checked(optional, read(names.OPTIONS, {}), names.OPTIONS));
+	if (op.filters?.length) {
+		const filter = checked(op.filters, read(names.FILTERS, {}), names.FILTERS);
+		if (Object.keys(filter).length) query.filter = filter as QueryValue;
+	}
+	if (op.include?.length) {
+		const include = read(names.INCLUDE, []) as string[];
+		const unknown = include.filter((v) => !op.include!.includes(v));
+		if (unknown.length) throw new InputError(names.INCLUDE, `"${unknown.join(', ')}" is not one of: ${op.include.join(', ')}`);
+		if (include.length) query.include = include;
+	}
+	if (op.indexOnly) {
+		const { parameters = [] } = (read(names.QUERY_PARAMETERS, {}) ?? {}) as { parameters?: Array<{ name: string; value: string }> };
+		for (const { name, value } of parameters) if (name) query[name] = value;
+	}
+	return query;
+}
+
+function checked(fields: FieldDef[], value: unknown, path: string): Record<string, unknown> {
+	const object = objectFromForm(fields, value, path, 0);
+	checkObject(fields, object, path);
+	return object;
+}
+
+function bodyOf(op: OperationDef, read: ParameterReader): unknown {
+	const body = op.body!;
+	if (!body.fields || read(names.SEND_BODY_AS, 'fields') === 'json') {
+		const parsed = parseJson(read(names.JSON_BODY, ''), names.JSON_BODY) ?? {};
+		if (typeof parsed !== 'object' || Array.isArray(parsed) || parsed === null) {
+			throw new InputError(names.JSON_BODY, 'must be a JSON object, e.g. { "name": "..." }');
+		}
+		if (body.fields) checkObject(body.fields, parsed as Record<string, unknown>, '');
+		return parsed;
+	}
+	const values: Record<string, unknown> = {};
+	for (const field of body.fields.filter((f) => f.required)) {
+		const name = names.topLevelName('body', field.name, op);
+		const value = fromForm(field, read(name), name, 0);
+		if (isEmpty(value) && field.type !== 'array') throw new InputError(name, 'is required');
+		checkValue(field, value, name);
+		values[field.name] = value;
+	}
+	const optional = body.fields.filter((f) => !f.required);
+	if (optional.length) {
+		const collection = names.optionalBodyCollection(op);
+		Object.assign(values, checked(optional, read(collection, {}), collection));
+	}
+	return values;
+}
+
+export function buildRequest(op: OperationDef, read: ParameterReader, itemIndex?: number): ApiRequest {
+	const request: ApiRequest = {
+		method: op.method,
+		path: resolvePath(op, read),
+		query: queryOf(op, read),
+		label: `${titleCase(op.resource)} / ${op.name}`,
+		itemIndex,
+	};
+	if (op.body) {
+		const body = bodyOf(op, read);
+		// Send `{}` rather than nothing when the API requires a body and no field was filled.
+		if (op.body.required || Object.keys(body as IDataObject).length) request.body = body;
+	}
+	return request;
+}

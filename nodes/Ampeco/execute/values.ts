@@ -1,0 +1,167 @@
+/**
+ * Form values → API JSON, and JSON checked against the catalog's field facts.
+ * Everything here throws InputError naming the field; nothing is sent after one.
+ */
+import type { FieldDef } from '../catalog/types';
+import { LIST_ITEM_GROUP, formShape } from '../description/fields';
+
+export class InputError extends Error {
+	constructor(
+		readonly field: string,
+		problem: string,
+	) {
+		super(`${field}: ${problem}`);
+	}
+}
+
+/** Longest string accepted in any field: guards against pasting a whole file into a form. */
+export const MAX_STRING_LENGTH = 1_000_000;
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
+
+export function isEmpty(value: unknown): boolean {
+	return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+export function parseJson(value: unknown, field: string): unknown {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return undefined;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		throw new InputError(field, `is not valid JSON (${(error as Error).message})`);
+	}
+}
+
+/** n8n's date picker gives local ISO strings without a zone; AMPECO wants RFC 3339, so those are read as UTC. */
+function toDateTime(value: unknown, field: string): string {
+	const text = typeof value === 'object' && value && 'toISO' in value ? String((value as { toISO(): string }).toISO()) : String(value);
+	if (!ISO_DATE_TIME.test(text.trim())) throw new InputError(field, `"${text}" is not a date and time (ISO 8601, e.g. 2025-01-31T13:45:00Z)`);
+	const trimmed = text.trim().replace(' ', 'T');
+	return HAS_ZONE.test(trimmed) ? trimmed : `${trimmed}Z`;
+}
+
+function toNumber(value: unknown, field: string): number {
+	const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	if (!Number.isFinite(n)) throw new InputError(field, `"${String(value)}" is not a number`);
+	return n;
+}
+
+function toBoolean(value: unknown, field: string): boolean {
+	if (typeof value === 'boolean') return value;
+	if (value === 'true' || value === 'false') return value === 'true';
+	throw new InputError(field, `"${String(value)}" is not true or false`);
+}
+
+/** A list entered as n8n multiple values, a JSON array or comma-separated text. */
+function toList(value: unknown, field: string): unknown[] {
+	if (Array.isArray(value)) return value;
+	if (typeof value === 'string') {
+		const text = value.trim();
+		if (text.startsWith('[')) {
+			const parsed = parseJson(text, field);
+			if (Array.isArray(parsed)) return parsed;
+		}
+		return text === '' ? [] : text.split(',').map((s) => s.trim());
+	}
+	throw new InputError(field, 'must be a list');
+}
+
+/** Converts one form value to its API representation. `depth` matches the description's. */
+export function fromForm(field: FieldDef, value: unknown, path: string, depth: number): unknown {
+	if (value === null) return null;
+	switch (formShape(field, depth)) {
+		case 'json':
+			return parseJson(value, path);
+		case 'multiEnum':
+		case 'list':
+			return toList(value, path).map((item, i) => fromForm(field.items!, item, `${path}[${i}]`, depth + 1));
+		case 'object':
+			return objectFromForm(field.properties!, parseJson(value, path), path, depth + 1);
+		case 'objectList': {
+			const raw = parseJson(value, path);
+			const list = Array.isArray(raw) ? raw : ((raw as Record<string, unknown> | undefined)?.[LIST_ITEM_GROUP] ?? []);
+			return toList(list, path).map((item, i) => objectFromForm(field.items!.properties!, item, `${path}[${i}]`, depth + 1));
+		}
+		case 'enum':
+		case 'scalar':
+			return scalarFromForm(field, value, path);
+	}
+}
+
+function scalarFromForm(field: FieldDef, value: unknown, path: string): unknown {
+	if (field.type === 'integer' || field.type === 'number') return toNumber(value, path);
+	if (field.type === 'boolean') return toBoolean(value, path);
+	if (field.format === 'date-time' || field.format === 'datetime') return toDateTime(value, path);
+	return typeof value === 'string' ? value : String(value);
+}
+
+/** Collection values: known keys converted by their field, unknown keys passed through. */
+export function objectFromForm(fields: FieldDef[], value: unknown, path: string, depth: number): Record<string, unknown> {
+	if (value === undefined || value === '') return {};
+	if (typeof value !== 'object' || Array.isArray(value) || value === null) throw new InputError(path, 'must be an object');
+	const byName = new Map(fields.map((f) => [f.name, f]));
+	const out: Record<string, unknown> = {};
+	for (const [key, inner] of Object.entries(value)) {
+		const field = byName.get(key);
+		if (isEmpty(inner) && field?.type !== 'array') continue;
+		out[key] = field ? fromForm(field, inner, `${path}.${key}`, depth) : inner;
+	}
+	return out;
+}
+
+function typeName(value: unknown): string {
+	return value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+}
+
+/** Checks an API value against the field's facts; throws the first problem found. */
+export function checkValue(field: FieldDef, value: unknown, path: string): void {
+	if (value === null) {
+		if (!field.nullable) throw new InputError(path, 'must not be null');
+		return;
+	}
+	switch (field.type) {
+		case 'json':
+			return;
+		case 'string':
+			if (typeof value !== 'string') throw new InputError(path, `must be text, got ${typeName(value)}`);
+			if (value.length > (field.maxLength ?? MAX_STRING_LENGTH)) {
+				throw new InputError(path, `is ${value.length} characters long; at most ${field.maxLength ?? MAX_STRING_LENGTH} are allowed`);
+			}
+			break;
+		case 'integer':
+		case 'number':
+			if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(path, `must be a number, got ${typeName(value)}`);
+			if (field.type === 'integer' && !Number.isInteger(value)) throw new InputError(path, `must be a whole number, got ${value}`);
+			if (field.min !== undefined && value < field.min) throw new InputError(path, `must be at least ${field.min}, got ${value}`);
+			if (field.max !== undefined && value > field.max) throw new InputError(path, `must be at most ${field.max}, got ${value}`);
+			break;
+		case 'boolean':
+			if (typeof value !== 'boolean') throw new InputError(path, `must be true or false, got ${typeName(value)}`);
+			return;
+		case 'array':
+			if (!Array.isArray(value)) throw new InputError(path, `must be a list, got ${typeName(value)}`);
+			if (field.items) value.forEach((item, i) => checkValue(field.items!, item, `${path}[${i}]`));
+			return;
+		case 'object':
+			if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(path, `must be an object, got ${typeName(value)}`);
+			checkObject(field.properties ?? [], value as Record<string, unknown>, path);
+			return;
+	}
+	if (field.enum && !field.enum.includes(value as string | number)) {
+		throw new InputError(path, `"${String(value)}" is not one of: ${field.enum.join(', ')}`);
+	}
+}
+
+export function checkObject(fields: FieldDef[], value: Record<string, unknown>, path: string): void {
+	for (const field of fields) {
+		const inner = value[field.name];
+		const at = path ? `${path}.${field.name}` : field.name;
+		if (inner === undefined) {
+			if (field.required) throw new InputError(at, 'is required');
+			continue;
+		}
+		checkValue(field, inner, at);
+	}
+}

@@ -1,0 +1,50 @@
+/**
+ * "From List" for every ID parameter: one generic search over the entity's own Get Many
+ * endpoint, registered once per listing operation.
+ */
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { catalog, findOperation } from '../catalog';
+import { listSearchMethodName } from '../description/list-search-names';
+import { buildRequest, editorReader } from '../execute/build-request';
+import { MAX_PER_PAGE } from '../transport/paginate';
+import { send, tenantOrigin } from '../transport/request';
+
+/** Record fields that make a readable label, in order of preference. */
+const LABEL_KEYS = ['name', 'title', 'label', 'displayName', 'identifier', 'networkId', 'physicalReference', 'email', 'code', 'key', 'uid'];
+
+function labelOf(record: IDataObject): string {
+	const key = LABEL_KEYS.find((k) => typeof record[k] === 'string' || typeof record[k] === 'number');
+	let label = key ? String(record[key]) : '';
+	if (!label && record.firstName) label = `${String(record.firstName)} ${String(record.lastName ?? '')}`.trim();
+	return label ? `${label} (#${String(record.id)})` : `#${String(record.id)}`;
+}
+
+async function search(ctx: ILoadOptionsFunctions, listOperation: string, filter?: string, cursor?: string): Promise<INodeListSearchResult> {
+	const op = findOperation(listOperation)!;
+	const request = buildRequest({ ...op, query: [], filters: [], include: [], body: undefined }, editorReader(ctx));
+	request.query = { per_page: MAX_PER_PAGE, ...(op.paging === 'cursor' ? { cursor } : { page: cursor ? Number(cursor) : 1 }) };
+	const { body } = await send(ctx, await tenantOrigin(ctx), request);
+	const page = (body ?? {}) as { data?: IDataObject[]; links?: { next?: string | null } };
+	const needle = filter?.trim().toLowerCase();
+	const results: INodeListSearchItems[] = (page.data ?? [])
+		.filter((r) => r && r.id !== undefined)
+		.map((r) => ({ name: labelOf(r), value: String(r.id) }))
+		.filter((r) => !needle || r.name.toLowerCase().includes(needle));
+	const next = page.links?.next ? new URL(page.links.next, 'http://x').searchParams : undefined;
+	const paginationToken = op.paging === 'cursor' ? next?.get('cursor') ?? undefined : next ? String((Number(cursor) || 1) + 1) : undefined;
+	return { results, paginationToken };
+}
+
+type SearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
+
+/** Built once at load: one method per distinct listing that backs a path parameter. */
+export const listSearch: Record<string, SearchMethod> = Object.fromEntries(
+	[...new Set(catalog.operations.flatMap((op) => op.pathParams.map((p) => p.listOperation).filter((v): v is string => !!v)))]
+		.sort()
+		.map((listOperation) => [
+			listSearchMethodName(listOperation),
+			function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+				return search(this, listOperation, filter, paginationToken);
+			},
+		]),
+);

@@ -1,0 +1,68 @@
+/**
+ * The one place where an HTTP failure becomes a NodeApiError: status, AMPECO's message and,
+ * for 422, the field errors. The request (with its Authorization header) is never attached.
+ */
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+export interface FailedResponse {
+	status: number;
+	body: unknown;
+}
+
+const STATUS_HINTS: Record<number, string> = {
+	401: 'The API token was rejected: check the AMPECO credential',
+	403: 'The API token is not allowed to do this',
+	404: 'Not found: check the IDs',
+	422: 'AMPECO rejected the input',
+	429: 'Rate limit reached',
+};
+
+/** AMPECO answers `{ message, errors: { field: [messages] } }`; anything else is shown as text. */
+export function describeFailure(body: unknown): { message?: string; fieldErrors?: Record<string, string[]> } {
+	if (body && typeof body === 'object' && !Array.isArray(body)) {
+		const { message, errors } = body as { message?: unknown; errors?: unknown };
+		const fieldErrors =
+			errors && typeof errors === 'object' && !Array.isArray(errors)
+				? Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, (Array.isArray(v) ? v : [v]).map(String)]))
+				: undefined;
+		return { message: typeof message === 'string' ? message : undefined, fieldErrors };
+	}
+	if (typeof body === 'string' && body.trim()) {
+		const text = /<html|<!doctype/i.test(body) ? stripHtml(body) : body;
+		return { message: text.slice(0, 300) };
+	}
+	return {};
+}
+
+function stripHtml(html: string): string {
+	const title = html.match(/<title[^>]*>([^<]*)<\/title>/i)?.[1];
+	return (title ?? html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+}
+
+export function toNodeApiError(node: INode, operationLabel: string, failure: FailedResponse, itemIndex?: number): NodeApiError {
+	const { message, fieldErrors } = describeFailure(failure.body);
+	const headline = `${operationLabel} failed with HTTP ${failure.status}${message ? `: ${message}` : ''}`;
+	const details = fieldErrors
+		? Object.entries(fieldErrors)
+				.map(([field, messages]) => `${field}: ${messages.join(' ')}`)
+				.join('\n')
+		: undefined;
+	const errorBody: JsonObject = { status: failure.status, message: message ?? null };
+	if (fieldErrors) errorBody.errors = fieldErrors;
+	return new NodeApiError(node, errorBody, {
+		message: headline,
+		description: details ?? STATUS_HINTS[failure.status],
+		httpCode: String(failure.status),
+		itemIndex,
+	});
+}
+
+/** A request that got no HTTP answer (reset, refused, timed out). */
+export function transportError(node: INode, request: { label: string; itemIndex?: number }, error: NodeJS.ErrnoException): NodeApiError {
+	const code = error.code ?? (/timeout/i.test(error.message ?? '') ? 'ETIMEDOUT' : 'ECONNRESET');
+	return new NodeApiError(
+		node,
+		{ code, message: `No response from AMPECO (${code})` },
+		{ message: `${request.label} failed: no response from AMPECO (${code})`, itemIndex: request.itemIndex },
+	);
+}
