@@ -24,7 +24,7 @@ import {
 	titleCase,
 	words,
 } from './naming';
-import { flatten, toField, toFields, type Schema } from './schema-to-fields';
+import { flatten, toField, toFields, variantsOf, type Schema } from './schema-to-fields';
 
 export interface IndexEntry {
 	tag: string;
@@ -158,9 +158,15 @@ function includeValues(schema: Schema): string[] | undefined {
 }
 
 function bodyOf(requestBody: Schema): BodyDef {
-	const schema = flatten(requestBody.content?.['application/json']?.schema ?? {});
+	const raw = requestBody.content?.['application/json']?.schema ?? {};
+	const schema = flatten(raw);
 	const body: BodyDef = { required: !!requestBody.required };
-	if (schema.type === 'object' || schema.properties) body.fields = toFields(schema);
+	if (schema.type === 'array') body.list = toField('body', schema, true);
+	else if (schema.type === 'object' || schema.properties) {
+		body.fields = toFields(schema);
+		const variants = variantsOf(raw);
+		if (variants) body.variants = variants;
+	}
 	return body;
 }
 

@@ -3,7 +3,7 @@
  * (names, types, enums, formats, bounds, required, nullable) and drops prose and
  * read-only properties, which are never user input.
  */
-import type { FieldDef, FieldType } from '../../nodes/Ampeco/catalog/types';
+import type { BodyVariant, FieldDef, FieldType } from '../../nodes/Ampeco/catalog/types';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Schema = Record<string, any>;
@@ -19,7 +19,7 @@ export function flatten(schema: Schema): Schema {
 	if (Array.isArray(schema.allOf)) {
 		const parts = schema.allOf.map(flatten);
 		const { allOf: _drop, ...rest } = schema;
-		return parts.reduce(mergeObjects, flatten(rest));
+		return parts.reduce((a: Schema, b: Schema) => mergeObjects(a, b), flatten(rest));
 	}
 	const variants = schema.oneOf ?? schema.anyOf;
 	if (Array.isArray(variants)) {
@@ -28,12 +28,12 @@ export function flatten(schema: Schema): Schema {
 		const types = new Set(parts.map((p) => p.type ?? (p.properties ? 'object' : undefined)));
 		if (types.size === 1 && types.has('object')) {
 			// Union of object variants: every property is offered, only the common requirements hold.
-			const merged = parts.reduce(mergeObjects, {});
+			const merged = parts.reduce((a, b) => mergeObjects(a, b, 'any'), {});
 			merged.required = parts
 				.map((p) => new Set<string>(p.required ?? []))
 				.reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
 			merged.required = [...merged.required];
-			return mergeObjects(flatten(rest), merged);
+			return mergeObjects(flatten(rest), merged, 'any');
 		}
 		if (types.size === 1 && !types.has(undefined)) {
 			const type = [...types][0];
@@ -45,12 +45,24 @@ export function flatten(schema: Schema): Schema {
 	return schema;
 }
 
-function mergeObjects(a: Schema, b: Schema): Schema {
+/**
+ * Merges two object schemas. For allOf ('all') a property must satisfy both, so enums
+ * intersect; for the union of oneOf alternatives ('any') either will do, so they add up.
+ */
+function mergeObjects(a: Schema, b: Schema, mode: 'all' | 'any' = 'all'): Schema {
+	const properties: Record<string, Schema> = { ...(a.properties ?? {}) };
+	for (const [name, schema] of Object.entries<Schema>(b.properties ?? {})) {
+		const earlier = properties[name];
+		if (earlier && Array.isArray(earlier.enum) && Array.isArray(schema.enum)) {
+			const values = mode === 'all' ? earlier.enum.filter((v: unknown) => schema.enum.includes(v)) : [...new Set([...earlier.enum, ...schema.enum])];
+			properties[name] = { ...earlier, ...schema, enum: values };
+		} else properties[name] = mode === 'all' && earlier && !schema.enum ? { ...schema, ...earlier } : schema;
+	}
 	return {
 		...a,
 		...b,
 		type: a.type ?? b.type,
-		properties: { ...(a.properties ?? {}), ...(b.properties ?? {}) },
+		properties,
 		required: [...new Set([...(a.required ?? []), ...(b.required ?? [])])],
 	};
 }
@@ -84,13 +96,51 @@ export function toField(name: string, raw: Schema, required: boolean, depth = 0)
 	if (typeof schema.minimum === 'number') field.min = schema.minimum;
 	if (typeof schema.maximum === 'number') field.max = schema.maximum;
 	if (typeof schema.maxLength === 'number') field.maxLength = schema.maxLength;
+	if (typeof schema.pattern === 'string') field.pattern = schema.pattern;
 	if (type === 'object') {
 		const properties = toFields(schema, depth + 1);
 		if (properties.length) field.properties = properties;
 		else field.type = 'json';
+		const variants = variantsOf(raw);
+		if (variants && field.type === 'object') field.variants = variants;
 	}
 	if (type === 'array') field.items = toField('', schema.items ?? {}, false, depth + 1);
 	return field;
+}
+
+/** Every union-free schema a value may match: unions nested in unions or allOf are multiplied out. */
+function expandAlternatives(schema: Schema): Schema[] {
+	if (!schema || typeof schema !== 'object') return [schema];
+	const { oneOf, anyOf, allOf, ...rest } = schema;
+	let bases: Schema[] = [rest];
+	if (Array.isArray(allOf)) {
+		bases = allOf
+			.map(expandAlternatives)
+			.reduce((acc: Schema[], options: Schema[]) => acc.flatMap((a) => options.map((o) => ({ allOf: [a, o] }))), [rest]);
+	}
+	const union = oneOf ?? anyOf;
+	if (!Array.isArray(union)) return bases;
+	const options = union.flatMap(expandAlternatives);
+	return bases.flatMap((base) => options.map((option: Schema) => ({ allOf: [base, option] })));
+}
+
+/** The alternatives of a oneOf/anyOf object body; read-only properties are never required of input. */
+export function variantsOf(raw: Schema): BodyVariant[] | undefined {
+	const alternatives = expandAlternatives(raw);
+	if (alternatives.length < 2) return undefined;
+	return alternatives.map((alternative: Schema) => {
+		const schema = flatten(alternative);
+		const properties: Record<string, Schema> = schema.properties ?? {};
+		const required = (schema.required ?? []).filter((name: string) => !flatten(properties[name] ?? {}).readOnly);
+		const writable = Object.keys(properties).filter((name) => !flatten(properties[name]).readOnly);
+		const variant: BodyVariant = { required, properties: writable };
+		if (schema.additionalProperties === false) variant.closed = true;
+		for (const name of required) {
+			const values = enumOf(flatten(properties[name] ?? {}));
+			if (values) (variant.when ??= {})[name] = values;
+		}
+		return variant;
+	});
 }
 
 /** Writable properties of an object schema, in spec order. */

@@ -19,10 +19,13 @@ export interface FieldDef {
 	min?: number;
 	max?: number;
 	maxLength?: number;
+	pattern?: string;
 	/** Element of an array field. */
 	items?: FieldDef;
 	/** Properties of an object field (read-only ones already removed). */
 	properties?: FieldDef[];
+	/** For an object declared as oneOf/anyOf: the alternatives (properties then hold their union). */
+	variants?: BodyVariant[];
 }
 
 export interface PathParamDef {
@@ -41,10 +44,24 @@ export type OperationKind = 'get' | 'getMany' | 'create' | 'update' | 'delete' |
 
 export type Paging = 'cursor' | 'page';
 
+/** One alternative of a body declared as oneOf/anyOf: what it requires and the values that select it. */
+export interface BodyVariant {
+	required: string[];
+	when?: Record<string, Array<string | number>>;
+	/** Writable properties of this alternative. */
+	properties: string[];
+	/** The alternative allows no properties beyond its own. */
+	closed?: true;
+}
+
 export interface BodyDef {
 	required: boolean;
-	/** Absent for endpoints known only from the endpoint index: the body is free JSON. */
+	/** Object bodies. Absent for endpoints known only from the endpoint index: the body is free JSON. */
 	fields?: FieldDef[];
+	/** Alternatives the object body must match one of (fields then hold the union of all properties). */
+	variants?: BodyVariant[];
+	/** Array bodies: entered as JSON, checked against this field. */
+	list?: FieldDef;
 }
 
 export interface OperationDef {

@@ -1,4 +1,4 @@
-/** The listSearch method that backs "From List" for IDs listed by a Get Many operation. */
-export function listSearchMethodName(listOperation: string): string {
-	return `search_${listOperation.replace(/[^A-Za-z0-9]+/g, '_')}`;
+/** The listSearch method behind "From List" of a path ID parameter. */
+export function listSearchMethodName(pathParam: string): string {
+	return `search${pathParam[0].toUpperCase()}${pathParam.slice(1)}`;
 }

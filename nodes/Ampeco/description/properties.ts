@@ -5,7 +5,7 @@
  * editor, so the cost grows with their number. Each distinct parameter is therefore
  * defined once and shown for every operation that has it, instead of once per operation.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, NodeParameterValue } from 'n8n-workflow';
 import type { Catalog, OperationDef } from '../catalog/types';
 import { titleCase } from '../shared/text';
 import { byDisplayName, enumOptions, fieldProperty } from './fields';
@@ -14,55 +14,101 @@ import * as names from './parameter-names';
 
 type Shown = Omit<INodeProperties, 'displayOptions'>;
 
-/** Collects parameters by content; identical ones are merged and shown for all their operations. */
+/**
+ * Collects parameters by content; identical ones are merged and shown for all their
+ * operations. Nested ones (options of a collection) refer to the root `operation`
+ * parameter as '/operation'.
+ */
 class SharedProperties {
-	private readonly entries = new Map<string, { property: Shown; extra: Record<string, unknown[]>; operations: string[] }>();
+	private readonly entries = new Map<string, { property: Shown; extra: Record<string, NodeParameterValue[]>; operations: string[] }>();
 
-	add(op: OperationDef, property: Shown, extra: Record<string, unknown[]> = {}): void {
+	constructor(private readonly nested = false) {}
+
+	add(op: OperationDef, property: Shown, extra: Record<string, NodeParameterValue[]> = {}): void {
 		const key = JSON.stringify([property, extra]);
 		const entry = this.entries.get(key);
 		if (entry) entry.operations.push(op.value);
 		else this.entries.set(key, { property, extra, operations: [op.value] });
 	}
 
+	get size(): number {
+		return this.entries.size;
+	}
+
 	toProperties(): INodeProperties[] {
+		const operationKey = this.nested ? `/${names.OPERATION}` : names.OPERATION;
 		return [...this.entries.values()].map(({ property, extra, operations }) => ({
 			...property,
-			displayOptions: { show: { [names.OPERATION]: operations, ...extra } },
+			displayOptions: { show: { [operationKey]: operations, ...extra } },
 		}));
 	}
 }
 
+/** One collection for all operations; each option is shown for the operations that have that field. */
+function sharedCollection(base: Omit<INodeProperties, 'options' | 'default' | 'type'>, options: SharedProperties, extra: Record<string, NodeParameterValue[]> = {}): INodeProperties[] {
+	if (!options.size) return [];
+	const children = options.toProperties().sort(byDisplayName);
+	const operations = [...new Set(children.flatMap((c) => c.displayOptions!.show![`/${names.OPERATION}`] as string[]))];
+	return [
+		{
+			...base,
+			type: 'collection',
+			default: {},
+			options: children,
+			displayOptions: { show: { [names.OPERATION]: operations, ...extra } },
+		},
+	];
+}
+
 const FIELDS_MODE = { [names.SEND_BODY_AS]: ['fields'] };
 
+interface Phases {
+	/** Top level, in the order the editor shows them; parameters others depend on come first. */
+	modes: SharedProperties;
+	notices: SharedProperties;
+	path: SharedProperties;
+	query: SharedProperties;
+	body: SharedProperties;
+	/** Options of the shared collections. */
+	additionalFields: SharedProperties;
+	updateFields: SharedProperties;
+	filters: SharedProperties;
+	options: SharedProperties;
+}
+
 export function buildProperties(catalog: Catalog): INodeProperties[] {
-	const phases = {
+	const phases: Phases = {
+		modes: new SharedProperties(),
 		notices: new SharedProperties(),
 		path: new SharedProperties(),
 		query: new SharedProperties(),
-		bodyMode: new SharedProperties(),
 		body: new SharedProperties(),
-		optionalBody: new SharedProperties(),
-		paging: new SharedProperties(),
-		filters: new SharedProperties(),
-		options: new SharedProperties(),
+		additionalFields: new SharedProperties(true),
+		updateFields: new SharedProperties(true),
+		filters: new SharedProperties(true),
+		options: new SharedProperties(true),
 	};
-	const byValue = new Map(catalog.operations.map((op) => [op.value, op]));
-
 	for (const op of catalog.operations) {
-		addNotices(phases.notices, op, byValue);
-		for (const param of op.pathParams) phases.path.add(op, pathProperty(param.name, param.type, param.enum, param.listOperation));
+		addNotices(phases.notices, op);
+		for (const param of op.pathParams) phases.path.add(op, pathProperty(param.name, param.type, param.enum, param.listOperation !== undefined));
 		for (const field of op.query.filter((f) => f.required)) {
 			phases.query.add(op, { ...fieldProperty(field, names.topLevelName('query', field.name, op), 0), required: true });
 		}
 		addBody(phases, op);
 		addQueryOptions(phases, op);
 	}
-
 	return [
 		resourceProperty(catalog),
 		...operationProperties(catalog),
-		...Object.values(phases).flatMap((phase) => phase.toProperties()),
+		...phases.modes.toProperties(),
+		...phases.notices.toProperties(),
+		...phases.path.toProperties(),
+		...phases.query.toProperties(),
+		...phases.body.toProperties(),
+		...sharedCollection({ displayName: 'Additional Fields', name: 'additionalFields', placeholder: 'Add Field' }, phases.additionalFields, FIELDS_MODE),
+		...sharedCollection({ displayName: 'Update Fields', name: 'updateFields', placeholder: 'Add Field' }, phases.updateFields, FIELDS_MODE),
+		...sharedCollection({ displayName: 'Filters', name: names.FILTERS, placeholder: 'Add Filter' }, phases.filters),
+		...sharedCollection({ displayName: 'Options', name: names.OPTIONS, placeholder: 'Add Option' }, phases.options),
 	];
 }
 
@@ -82,10 +128,11 @@ function byDisplayNameOf(a: { name: string }, b: { name: string }): number {
 }
 
 function operationProperties(catalog: Catalog): INodeProperties[] {
+	const byValue = new Map(catalog.operations.map((op) => [op.value, op]));
 	return catalog.resources.map((resource) => {
 		const operations = catalog.operations.filter((op) => op.resource === resource.value);
 		const options = operations
-			.map((op) => ({ name: op.name, value: op.value, action: op.action, description: operationSummary(op) }))
+			.map((op) => ({ name: op.name, value: op.value, action: op.action, description: operationSummary(op, byValue) }))
 			.sort(byDisplayNameOf);
 		const preferred = operations.find((op) => op.kind === 'getMany' && !op.deprecated) ?? operations[0];
 		return {
@@ -100,16 +147,21 @@ function operationProperties(catalog: Catalog): INodeProperties[] {
 	});
 }
 
-/** Our own one-line description: the endpoint it calls, never the spec's prose. */
-function operationSummary(op: OperationDef): string {
-	return `${op.method} ${op.path}${op.deprecated ? ' (deprecated by AMPECO)' : ''}`;
+/** Our own one-line description: the endpoint it calls and, when deprecated, its successor. */
+function operationSummary(op: OperationDef, byValue: Map<string, OperationDef>): string {
+	const successor = op.successor ? byValue.get(op.successor) : undefined;
+	const replacement = successor ? ` Use "${successor.name}" instead.` : '';
+	return `${op.method} ${op.path}${op.deprecated ? `. Deprecated by AMPECO.${replacement}` : ''}`;
 }
 
-function addNotices(notices: SharedProperties, op: OperationDef, byValue: Map<string, OperationDef>): void {
+/**
+ * One notice per kind rather than per operation: every top-level parameter costs the editor
+ * time on each change. The successor is named in the operation's description.
+ */
+function addNotices(notices: SharedProperties, op: OperationDef): void {
 	if (op.deprecated) {
-		const successor = op.successor ? byValue.get(op.successor) : undefined;
-		const advice = successor ? ` Use "${successor.name}" (${successor.method} ${successor.path}) instead.` : '';
-		notices.add(op, notice('deprecationNotice', `AMPECO has deprecated this endpoint.${advice}`));
+		const advice = op.successor ? ' Its successor is named in the Operation list (hover the option).' : '';
+		notices.add(op, notice('deprecationNotice', `AMPECO has deprecated this operation; it still works, but may be removed in a future API version.${advice}`));
 	}
 	if (op.indexOnly) {
 		notices.add(
@@ -126,7 +178,8 @@ function notice(name: string, displayName: string): Shown {
 	return { displayName, name, type: 'notice', default: '' };
 }
 
-export function pathProperty(name: string, type: 'integer' | 'string', values?: string[], listOperation?: string): Shown {
+/** Path IDs: one parameter per API name; "From List" finds the listing from the selected operation. */
+export function pathProperty(name: string, type: 'integer' | 'string', values: string[] | undefined, listable: boolean): Shown {
 	const displayName = titleCase(name.replace(/Id$/, ''));
 	if (values) {
 		return { displayName, name, type: 'options', required: true, options: enumOptions(values), default: values[0] };
@@ -138,13 +191,13 @@ export function pathProperty(name: string, type: 'integer' | 'string', values?: 
 		placeholder: type === 'integer' ? 'e.g. 42' : 'e.g. ABC-1',
 		validation: type === 'integer' ? [{ type: 'regex' as const, properties: { regex: '^[0-9]+$', errorMessage: 'Must be a number' } }] : [],
 	};
-	const modes: Shown['modes'] = listOperation
+	const modes: Shown['modes'] = listable
 		? [
 				{
 					displayName: 'From List',
 					name: 'list',
 					type: 'list',
-					typeOptions: { searchListMethod: listSearchMethodName(listOperation), searchable: true },
+					typeOptions: { searchListMethod: listSearchMethodName(name), searchable: true },
 				},
 				byId,
 			]
@@ -154,25 +207,25 @@ export function pathProperty(name: string, type: 'integer' | 'string', values?: 
 		name,
 		type: 'resourceLocator',
 		required: true,
-		default: { mode: listOperation ? 'list' : 'id', value: '' },
+		default: { mode: listable ? 'list' : 'id', value: '' },
 		modes,
 	};
 }
 
-function addBody(phases: { bodyMode: SharedProperties; body: SharedProperties; optionalBody: SharedProperties }, op: OperationDef): void {
+function addBody(phases: Phases, op: OperationDef): void {
 	if (!op.body) return;
 	const jsonBody: Shown = {
 		displayName: 'JSON Body',
 		name: names.JSON_BODY,
 		type: 'json',
-		default: '{}',
+		default: op.body.list ? '[]' : '{}',
 		required: op.body.required,
 	};
 	if (!op.body.fields) {
-		phases.bodyMode.add(op, jsonBody);
+		phases.modes.add(op, jsonBody);
 		return;
 	}
-	phases.bodyMode.add(op, {
+	phases.modes.add(op, {
 		displayName: 'Send Body As',
 		name: names.SEND_BODY_AS,
 		type: 'options',
@@ -182,38 +235,24 @@ function addBody(phases: { bodyMode: SharedProperties; body: SharedProperties; o
 		],
 		default: 'fields',
 	});
-	phases.bodyMode.add(op, jsonBody, { [names.SEND_BODY_AS]: ['json'] });
+	phases.modes.add(op, jsonBody, { [names.SEND_BODY_AS]: ['json'] });
 	for (const field of op.body.fields.filter((f) => f.required)) {
 		phases.body.add(op, { ...fieldProperty(field, names.topLevelName('body', field.name, op), 0), required: true }, FIELDS_MODE);
 	}
-	const optional = op.body.fields.filter((f) => !f.required);
-	if (optional.length) {
-		const name = names.optionalBodyCollection(op);
-		phases.optionalBody.add(
-			op,
-			{
-				displayName: titleCase(name),
-				name,
-				type: 'collection',
-				placeholder: 'Add Field',
-				default: {},
-				options: optional.map((f) => fieldProperty(f, f.name, 0)).sort(byDisplayName),
-			},
-			FIELDS_MODE,
-		);
-	}
+	const collection = names.optionalBodyCollection(op) === 'updateFields' ? phases.updateFields : phases.additionalFields;
+	for (const field of op.body.fields.filter((f) => !f.required)) collection.add(op, fieldProperty(field, field.name, 0));
 }
 
-function addQueryOptions(phases: { paging: SharedProperties; filters: SharedProperties; options: SharedProperties }, op: OperationDef): void {
+function addQueryOptions(phases: Phases, op: OperationDef): void {
 	if (op.kind === 'getMany' && op.paging) {
-		phases.paging.add(op, {
+		phases.modes.add(op, {
 			displayName: 'Return All',
 			name: names.RETURN_ALL,
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
 		});
-		phases.paging.add(
+		phases.modes.add(
 			op,
 			{
 				displayName: 'Limit',
@@ -226,18 +265,9 @@ function addQueryOptions(phases: { paging: SharedProperties; filters: SharedProp
 			{ [names.RETURN_ALL]: [false] },
 		);
 	}
-	if (op.filters?.length) {
-		phases.filters.add(op, {
-			displayName: 'Filters',
-			name: names.FILTERS,
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: op.filters.map((f) => fieldProperty(f, f.name, 0)).sort(byDisplayName),
-		});
-	}
+	for (const field of op.filters ?? []) phases.filters.add(op, fieldProperty(field, field.name, 0));
 	if (op.include?.length) {
-		phases.filters.add(op, {
+		phases.options.add(op, {
 			displayName: 'Include',
 			name: names.INCLUDE,
 			type: 'multiOptions',
@@ -246,17 +276,7 @@ function addQueryOptions(phases: { paging: SharedProperties; filters: SharedProp
 			description: 'Related data to embed in each record',
 		});
 	}
-	const optionalQuery = op.query.filter((f) => !f.required);
-	if (optionalQuery.length) {
-		phases.options.add(op, {
-			displayName: 'Options',
-			name: names.OPTIONS,
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: optionalQuery.map((f) => fieldProperty(f, f.name, 0)).sort(byDisplayName),
-		});
-	}
+	for (const field of op.query.filter((f) => !f.required)) phases.options.add(op, fieldProperty(field, field.name, 0));
 	if (op.indexOnly) {
 		phases.options.add(op, {
 			displayName: 'Query Parameters',

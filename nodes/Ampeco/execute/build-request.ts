@@ -3,22 +3,25 @@
  * before anything leaves n8n.
  */
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import type { FieldDef, OperationDef } from '../catalog/types';
+import type { BodyDef, FieldDef, OperationDef } from '../catalog/types';
 import * as names from '../description/parameter-names';
 import type { ApiRequest } from '../transport/request';
 import type { Query, QueryValue } from '../transport/query';
 import { titleCase } from '../shared/text';
-import { InputError, checkObject, checkValue, fromForm, isEmpty, objectFromForm, parseJson } from './values';
+import { InputError, checkObject, checkValue, checkVariants, fromForm, isEmpty, objectFromForm, parseJson } from './values';
 
-/** Reads a parameter for the item being executed (or, in listSearch, the node being edited). */
-export type ParameterReader = (name: string, fallback?: unknown) => unknown;
+/**
+ * Reads a parameter for the item being executed (or, in listSearch, the node being edited).
+ * `id` unwraps a resource locator to its value; n8n can only do that for a displayed parameter.
+ */
+export type ParameterReader = (name: string, fallback?: unknown, id?: boolean) => unknown;
 
 export function itemReader(ctx: IExecuteFunctions, itemIndex: number): ParameterReader {
-	return (name, fallback) => ctx.getNodeParameter(name, itemIndex, fallback, { extractValue: true });
+	return (name, fallback, id) => ctx.getNodeParameter(name, itemIndex, fallback, id ? { extractValue: true } : {});
 }
 
 export function editorReader(ctx: ILoadOptionsFunctions): ParameterReader {
-	return (name, fallback) => ctx.getCurrentNodeParameter(name, { extractValue: true }) ?? fallback;
+	return (name, fallback, id) => ctx.getCurrentNodeParameter(name, id ? { extractValue: true } : {}) ?? fallback;
 }
 
 /** IDs are placed in the path: nothing in them may change which endpoint is called. */
@@ -27,7 +30,7 @@ const UNSAFE_ID = /[/?#\\]|^\.\.?$|%2e%2e|\.\./i;
 export function resolvePath(op: OperationDef, read: ParameterReader): string {
 	let path = op.path;
 	for (const param of op.pathParams) {
-		const raw = read(param.name, '');
+		const raw = read(param.name, '', true);
 		const value = (typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : '').trim();
 		if (value === '') throw new InputError(param.name, 'is required: enter an ID or pick one from the list');
 		if (param.type === 'integer' && !/^\d+$/.test(value)) throw new InputError(param.name, `must be a numeric ID, got "${value}"`);
@@ -47,21 +50,22 @@ function queryOf(op: OperationDef, read: ParameterReader): Query {
 		checkValue(field, value, name);
 		query[field.name] = value as QueryValue;
 	}
-	const optional = op.query.filter((f) => !f.required);
-	if (optional.length) Object.assign(query, checked(optional, read(names.OPTIONS, {}), names.OPTIONS));
-	if (op.filters?.length) {
-		const filter = checked(op.filters, read(names.FILTERS, {}), names.FILTERS);
-		if (Object.keys(filter).length) query.filter = filter as QueryValue;
+	// The Options collection holds the optional query flags, Include and, for untyped endpoints, free parameters.
+	const {
+		[names.INCLUDE]: include = [],
+		[names.QUERY_PARAMETERS]: free = {},
+		...flags
+	} = (read(names.OPTIONS, {}) ?? {}) as Record<string, unknown>;
+	Object.assign(query, checked(op.query.filter((f) => !f.required), flags, names.OPTIONS));
+	const filter = checked(op.filters ?? [], read(names.FILTERS, {}), names.FILTERS);
+	if (Object.keys(filter).length) query.filter = filter as QueryValue;
+	if ((include as string[]).length) {
+		const unknown = (include as string[]).filter((v) => !op.include?.includes(v));
+		if (unknown.length) throw new InputError(`${names.OPTIONS}.${names.INCLUDE}`, `"${unknown.join(', ')}" is not one of: ${(op.include ?? []).join(', ')}`);
+		query.include = include as string[];
 	}
-	if (op.include?.length) {
-		const include = read(names.INCLUDE, []) as string[];
-		const unknown = include.filter((v) => !op.include!.includes(v));
-		if (unknown.length) throw new InputError(names.INCLUDE, `"${unknown.join(', ')}" is not one of: ${op.include.join(', ')}`);
-		if (include.length) query.include = include;
-	}
-	if (op.indexOnly) {
-		const { parameters = [] } = (read(names.QUERY_PARAMETERS, {}) ?? {}) as { parameters?: Array<{ name: string; value: string }> };
-		for (const { name, value } of parameters) if (name) query[name] = value;
+	for (const { name, value } of (free as { parameters?: Array<{ name: string; value: string }> }).parameters ?? []) {
+		if (name) query[name] = value;
 	}
 	return query;
 }
@@ -74,12 +78,17 @@ function checked(fields: FieldDef[], value: unknown, path: string): Record<strin
 
 function bodyOf(op: OperationDef, read: ParameterReader): unknown {
 	const body = op.body!;
+	if (body.list) {
+		const parsed = parseJson(read(names.JSON_BODY, ''), names.JSON_BODY) ?? [];
+		checkValue(body.list, parsed, names.JSON_BODY);
+		return parsed;
+	}
 	if (!body.fields || read(names.SEND_BODY_AS, 'fields') === 'json') {
 		const parsed = parseJson(read(names.JSON_BODY, ''), names.JSON_BODY) ?? {};
 		if (typeof parsed !== 'object' || Array.isArray(parsed) || parsed === null) {
 			throw new InputError(names.JSON_BODY, 'must be a JSON object, e.g. { "name": "..." }');
 		}
-		if (body.fields) checkObject(body.fields, parsed as Record<string, unknown>, '');
+		if (body.fields) checkBody(body, parsed as Record<string, unknown>, names.JSON_BODY);
 		return parsed;
 	}
 	const values: Record<string, unknown> = {};
@@ -95,7 +104,13 @@ function bodyOf(op: OperationDef, read: ParameterReader): unknown {
 		const collection = names.optionalBodyCollection(op);
 		Object.assign(values, checked(optional, read(collection, {}), collection));
 	}
+	if (body.variants) checkVariants(body.variants, values, 'body');
 	return values;
+}
+
+function checkBody(body: BodyDef, value: Record<string, unknown>, path: string): void {
+	checkObject(body.fields!, value, '');
+	if (body.variants) checkVariants(body.variants, value, path);
 }
 
 export function buildRequest(op: OperationDef, read: ParameterReader, itemIndex?: number): ApiRequest {

@@ -2,7 +2,7 @@
  * Form values → API JSON, and JSON checked against the catalog's field facts.
  * Everything here throws InputError naming the field; nothing is sent after one.
  */
-import type { FieldDef } from '../catalog/types';
+import type { BodyVariant, FieldDef } from '../catalog/types';
 import { LIST_ITEM_GROUP, formShape } from '../description/fields';
 
 export class InputError extends Error {
@@ -97,7 +97,7 @@ function scalarFromForm(field: FieldDef, value: unknown, path: string): unknown 
 	return typeof value === 'string' ? value : String(value);
 }
 
-/** Collection values: known keys converted by their field, unknown keys passed through. */
+/** Collection values, converted by their fields. A key the operation does not have is an error, not a silent drop. */
 export function objectFromForm(fields: FieldDef[], value: unknown, path: string, depth: number): Record<string, unknown> {
 	if (value === undefined || value === '') return {};
 	if (typeof value !== 'object' || Array.isArray(value) || value === null) throw new InputError(path, 'must be an object');
@@ -106,7 +106,8 @@ export function objectFromForm(fields: FieldDef[], value: unknown, path: string,
 	for (const [key, inner] of Object.entries(value)) {
 		const field = byName.get(key);
 		if (isEmpty(inner) && field?.type !== 'array') continue;
-		out[key] = field ? fromForm(field, inner, `${path}.${key}`, depth) : inner;
+		if (!field) throw new InputError(`${path}.${key}`, 'is not a field of this operation');
+		out[key] = fromForm(field, inner, `${path}.${key}`, depth);
 	}
 	return out;
 }
@@ -129,6 +130,7 @@ export function checkValue(field: FieldDef, value: unknown, path: string): void 
 			if (value.length > (field.maxLength ?? MAX_STRING_LENGTH)) {
 				throw new InputError(path, `is ${value.length} characters long; at most ${field.maxLength ?? MAX_STRING_LENGTH} are allowed`);
 			}
+			if (field.pattern && !new RegExp(field.pattern).test(value)) throw new InputError(path, `"${value}" does not match the pattern ${field.pattern}`);
 			break;
 		case 'integer':
 		case 'number':
@@ -147,11 +149,28 @@ export function checkValue(field: FieldDef, value: unknown, path: string): void 
 		case 'object':
 			if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(path, `must be an object, got ${typeName(value)}`);
 			checkObject(field.properties ?? [], value as Record<string, unknown>, path);
+			if (field.variants) checkVariants(field.variants, value as Record<string, unknown>, path);
 			return;
 	}
 	if (field.enum && !field.enum.includes(value as string | number)) {
 		throw new InputError(path, `"${String(value)}" is not one of: ${field.enum.join(', ')}`);
 	}
+}
+
+function matches(variant: BodyVariant, body: Record<string, unknown>): boolean {
+	return variant.required.every((name) => body[name] !== undefined && (!variant.when?.[name] || variant.when[name].includes(body[name] as string | number)));
+}
+
+function describeVariant(variant: BodyVariant): string {
+	const selectors = Object.entries(variant.when ?? {}).map(([name, values]) => `${name} = ${values.join(' | ')}`);
+	const others = variant.required.filter((name) => !variant.when?.[name]);
+	return [...selectors, ...(others.length ? [`with ${others.join(', ')}`] : [])].join(' ') || 'no required fields';
+}
+
+/** A oneOf/anyOf body must fit at least one alternative; the message lists them all. */
+export function checkVariants(variants: BodyVariant[], body: Record<string, unknown>, path: string): void {
+	if (variants.some((variant) => matches(variant, body))) return;
+	throw new InputError(path, `must match one of these alternatives: ${variants.map(describeVariant).join('; ')}`);
 }
 
 export function checkObject(fields: FieldDef[], value: Record<string, unknown>, path: string): void {

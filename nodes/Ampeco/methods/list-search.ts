@@ -37,14 +37,22 @@ async function search(ctx: ILoadOptionsFunctions, listOperation: string, filter?
 
 type SearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) => Promise<INodeListSearchResult>;
 
-/** Built once at load: one method per distinct listing that backs a path parameter. */
+/**
+ * One method per path parameter name. Which listing backs it depends on the operation
+ * being edited (an EVSE under a charge point lists that charge point's EVSEs).
+ */
+function searchFor(pathParam: string): SearchMethod {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		const op = findOperation(String(this.getCurrentNodeParameter('operation')));
+		const listOperation = op?.pathParams.find((p) => p.name === pathParam)?.listOperation;
+		if (!listOperation) return { results: [] };
+		return search(this, listOperation, filter, paginationToken);
+	};
+}
+
+/** Built once at load. */
 export const listSearch: Record<string, SearchMethod> = Object.fromEntries(
-	[...new Set(catalog.operations.flatMap((op) => op.pathParams.map((p) => p.listOperation).filter((v): v is string => !!v)))]
+	[...new Set(catalog.operations.flatMap((op) => op.pathParams.filter((p) => p.listOperation).map((p) => p.name)))]
 		.sort()
-		.map((listOperation) => [
-			listSearchMethodName(listOperation),
-			function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-				return search(this, listOperation, filter, paginationToken);
-			},
-		]),
+		.map((name) => [listSearchMethodName(name), searchFor(name)]),
 );

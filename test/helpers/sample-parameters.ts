@@ -1,0 +1,152 @@
+/**
+ * Node parameters a user could enter for an operation: every required input plus a
+ * sample of the optional query inputs, in the form n8n stores them.
+ */
+import type { INodeParameters, NodeParameterValueType } from 'n8n-workflow';
+import type { BodyVariant, FieldDef, OperationDef } from '../../nodes/Ampeco/catalog/types';
+import { LIST_ITEM_GROUP, formShape } from '../../nodes/Ampeco/description/fields';
+import * as names from '../../nodes/Ampeco/description/parameter-names';
+
+const STRING_SAMPLES: Record<string, string> = {
+	'date-time': '2025-01-31T13:45:00',
+	datetime: '2025-01-31T13:45:00',
+	date: '2025-01-31',
+	email: 'ops@example.com',
+	uri: 'https://example.com/x',
+	url: 'https://example.com/x',
+	uuid: '6f1c2a1e-4a7b-4a0e-9a43-2f4f6c1d9b10',
+	time: '13:45:00',
+	ipv4: '192.0.2.1',
+};
+
+/** Values for the few patterns the spec uses. */
+const PATTERN_SAMPLES: Record<string, string> = {
+	'^([01]?[0-9]|2[0-3]):[0-5][0-9]$': '13:45',
+	'^\\d{2}:\\d{2}$': '13:45',
+	'^\\d{2}:\\d{2}:\\d{2}$': '13:45:00',
+	'^[A-Z]{2}$': 'BG',
+};
+
+function sampleString(field: FieldDef): string {
+	if (field.pattern) {
+		if (!(field.pattern in PATTERN_SAMPLES)) throw new Error(`no sample for pattern ${field.pattern}`);
+		return PATTERN_SAMPLES[field.pattern];
+	}
+	const text = STRING_SAMPLES[field.format ?? ''] ?? 'sample';
+	return field.maxLength !== undefined ? text.slice(0, Math.max(1, field.maxLength)) : text;
+}
+
+function sampleNumber(field: FieldDef): number {
+	return field.min !== undefined ? Math.max(field.min, Math.min(1, field.max ?? 1)) : 1;
+}
+
+/** Whether a body with exactly these keys and values would satisfy the alternative. */
+function satisfies(variant: BodyVariant, body: Record<string, unknown>): boolean {
+	const keys = Object.keys(body);
+	return (
+		variant.required.every((k) => k in body) &&
+		Object.entries(variant.when ?? {}).every(([k, values]) => values.includes(body[k] as string | number)) &&
+		(!variant.closed || keys.every((k) => variant.properties.includes(k)))
+	);
+}
+
+/**
+ * The keys (and selector values) a user would fill to pick one alternative of a oneOf:
+ * its required fields plus one property only it has, so that no other alternative matches too.
+ */
+export function variantChoice(variants: BodyVariant[], fields: FieldDef[]): Record<string, unknown> {
+	const byName = new Map(fields.map((f) => [f.name, f]));
+	const candidates = variants.map((variant) => {
+		const body: Record<string, unknown> = {};
+		for (const name of variant.required) body[name] = variant.when?.[name]?.[0] ?? sampleApiValue(byName.get(name)!);
+		const own = variant.properties.find((p) => !variants.some((v) => v !== variant && v.properties.includes(p)) && !(p in body));
+		if (own) body[own] = sampleApiValue(byName.get(own)!);
+		return { variant, body };
+	});
+	const exclusive = candidates.find(({ variant, body }) => variants.every((v) => v === variant || !satisfies(v, body)));
+	return (exclusive ?? candidates[0]).body;
+}
+
+/** The value in API form (used for JSON inputs). */
+export function sampleApiValue(field: FieldDef): unknown {
+	if (field.enum) return field.enum[0];
+	switch (field.type) {
+		case 'string':
+			return field.format === 'date-time' || field.format === 'datetime' ? '2025-01-31T13:45:00Z' : sampleString(field);
+		case 'integer':
+		case 'number':
+			return sampleNumber(field);
+		case 'boolean':
+			return true;
+		case 'array':
+			return field.items ? [sampleApiValue(field.items)] : [];
+		case 'object': {
+			const required = Object.fromEntries((field.properties ?? []).filter((p) => p.required).map((p) => [p.name, sampleApiValue(p)]));
+			return field.variants ? { ...required, ...variantChoice(field.variants, field.properties ?? []) } : required;
+		}
+		case 'json':
+			return {};
+	}
+}
+
+/** The value in the form the node's parameter holds it. */
+export function sampleFormValue(field: FieldDef, depth: number): NodeParameterValueType {
+	switch (formShape(field, depth)) {
+		case 'json':
+			return JSON.stringify(sampleApiValue(field));
+		case 'enum':
+			return field.enum![0];
+		case 'multiEnum':
+			return [field.items!.enum![0]] as NodeParameterValueType;
+		case 'list':
+			return [sampleApiValue(field.items!)] as NodeParameterValueType;
+		case 'object':
+			return requiredValues(field.properties!, depth + 1);
+		case 'objectList':
+			return { [LIST_ITEM_GROUP]: [requiredValues(field.items!.properties!, depth + 1)] } as NodeParameterValueType;
+		case 'scalar':
+			return sampleApiValue(field) as NodeParameterValueType;
+	}
+}
+
+function requiredValues(fields: FieldDef[], depth: number): INodeParameters {
+	return Object.fromEntries(fields.filter((f) => f.required).map((f) => [f.name, sampleFormValue(f, depth)]));
+}
+
+/** A body in API form: the required fields, and those of the first alternative of a oneOf body. */
+export function sampleBody(op: OperationDef): unknown {
+	if (op.body?.list) return sampleApiValue(op.body.list);
+	const fields = op.body?.fields ?? [];
+	const required = Object.fromEntries(fields.filter((f) => f.required).map((f) => [f.name, sampleApiValue(f)]));
+	return op.body?.variants ? { ...required, ...variantChoice(op.body.variants, fields) } : required;
+}
+
+export function sampleParameters(op: OperationDef): INodeParameters {
+	const parameters: INodeParameters = { resource: op.resource, operation: op.value };
+	for (const p of op.pathParams) {
+		parameters[p.name] = p.enum ? p.enum[0] : { __rl: true, mode: 'id', value: p.type === 'integer' ? '17' : 'ABC-17' };
+	}
+	for (const field of op.query.filter((f) => f.required)) parameters[names.topLevelName('query', field.name, op)] = sampleFormValue(field, 0);
+	const options: INodeParameters = Object.fromEntries(op.query.filter((f) => !f.required).map((f) => [f.name, sampleFormValue(f, 0)]));
+	if (op.include?.length) options[names.INCLUDE] = [op.include[0]];
+	if (Object.keys(options).length) parameters[names.OPTIONS] = options;
+	if (op.filters?.length) {
+		// Every filter at once: checks the deepObject encoding of each kind of value.
+		parameters[names.FILTERS] = Object.fromEntries(op.filters.map((f) => [f.name, sampleFormValue(f, 0)]));
+	}
+	if (op.body?.list) parameters[names.JSON_BODY] = JSON.stringify(sampleApiValue(op.body.list));
+	if (op.body?.fields) {
+		parameters[names.SEND_BODY_AS] = 'fields';
+		const chosen = op.body.variants ? variantChoice(op.body.variants, op.body.fields) : {};
+		const collection: INodeParameters = {};
+		for (const field of op.body.fields) {
+			if (!field.required && !(field.name in chosen)) continue;
+			const value = field.name in chosen && (field.enum || !['object', 'array', 'json'].includes(field.type)) ? (chosen[field.name] as NodeParameterValueType) : sampleFormValue(field, 0);
+			if (field.required) parameters[names.topLevelName('body', field.name, op)] = value;
+			else collection[field.name] = value;
+		}
+		if (Object.keys(collection).length) parameters[names.optionalBodyCollection(op)] = collection;
+	}
+	if (op.kind === 'getMany' && op.paging) parameters[names.RETURN_ALL] = true;
+	return parameters;
+}

@@ -1,0 +1,59 @@
+/**
+ * Every operation the spec fully describes, executed through n8n's engine with sample
+ * parameters, sends a request that openapi-backend accepts against openapi-3.110.0.json.
+ */
+import { catalog } from '../nodes/Ampeco/catalog';
+import type { OperationDef } from '../nodes/Ampeco/catalog/types';
+import * as names from '../nodes/Ampeco/description/parameter-names';
+import { startMockAmpeco, type MockAmpeco } from './helpers/mock-ampeco';
+import { runAmpeco, TOKEN } from './helpers/run-ampeco';
+import { loadSpec } from './helpers/shared-data';
+import { sampleBody, sampleParameters } from './helpers/sample-parameters';
+import { validateRequest, withoutOverlappingAlternatives } from './helpers/openapi-validator';
+
+const described = catalog.operations.filter((op) => !op.indexOnly);
+const withBody = described.filter((op) => op.body?.fields);
+
+let mock: MockAmpeco;
+beforeAll(async () => {
+	mock = await startMockAmpeco((request) => {
+		if (request.method === 'DELETE') return { status: 204 };
+		if (request.method === 'GET') return { body: { data: [{ id: 1 }], links: { next: null }, meta: {} } };
+		return { body: { data: { id: 1 } } };
+	});
+});
+afterAll(() => mock.close());
+
+function operationIdOf(op: OperationDef): string {
+	return loadSpec().paths[op.path][op.method.toLowerCase()].operationId;
+}
+
+async function expectSpecValid(op: OperationDef, parameters: Record<string, unknown>) {
+	const before = mock.requests.length;
+	const result = await runAmpeco({ tenantUrl: mock.url, parameters: parameters as never });
+	expect(result.error?.message).toBeUndefined();
+	const sent = mock.requests.slice(before);
+	expect(sent).toHaveLength(1);
+	expect(sent[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
+	const verdict = await validateRequest(sent[0]);
+	expect({ operation: op.value, errors: withoutOverlappingAlternatives(verdict) }).toEqual({ operation: op.value, errors: [] });
+	expect(verdict.operationId).toBe(operationIdOf(op));
+}
+
+test('the catalog holds 452 fully described operations', () => {
+	expect(described).toHaveLength(452);
+});
+
+describe('Send Body As: Fields', () => {
+	test.each(described.map((op) => [op.value, op] as const))('%s', async (_value, op) => {
+		await expectSpecValid(op, sampleParameters(op));
+	});
+});
+
+describe('Send Body As: JSON', () => {
+	test.each(withBody.map((op) => [op.value, op] as const))('%s', async (_value, op) => {
+		const body = sampleBody(op);
+		await expectSpecValid(op, { ...sampleParameters(op), [names.SEND_BODY_AS]: 'json', [names.JSON_BODY]: JSON.stringify(body) });
+	});
+});
+
