@@ -138,7 +138,8 @@ function fromSpec(method: HttpMethod, path: string, op: Schema, parameters: Sche
 }
 
 function fromIndex(entry: IndexEntry, paramTypes: Map<string, 'integer' | 'string'>): Draft {
-	const listLike = entry.method === 'GET' && /listing|list\b/i.test(entry.summary);
+	// No response schema: a GET on a collection path (not ending in an ID) is taken as a listing.
+	const listLike = entry.method === 'GET' && !/\}$/.test(entry.path);
 	const base = draftBase(entry.method, entry.path, entry.summary, listLike);
 	const draft: Draft = {
 		...base,
@@ -173,19 +174,27 @@ function bodyOf(requestBody: Schema): BodyDef {
 function isListResponse(op: Schema): boolean {
 	const ok = op.responses?.['200'] ?? op.responses?.['201'];
 	const schema = flatten(ok?.content?.['application/json']?.schema ?? {});
-	return flatten(schema.properties?.data ?? {}).type === 'array' && !!schema.properties?.links;
+	return flatten(schema.properties?.data ?? {}).type === 'array';
 }
 
-const SUMMARY_VERBS: Record<string, OperationKind> = {
-	listing: 'getMany',
-	list: 'getMany',
-	read: 'get',
-	create: 'create',
-	update: 'update',
-	delete: 'delete',
+/** AMPECO's summary words → n8n's operation vocabulary (labels only). */
+const SUMMARY_VERBS: Record<string, string> = {
+	listing: 'Get Many',
+	list: 'Get Many',
+	read: 'Get',
+	create: 'Create',
+	update: 'Update',
+	delete: 'Delete',
+	'create or update': 'Create or Update',
 };
 
-/** Path-derived identity plus the best available label for the operation. */
+const KIND_VERBS: Record<OperationKind, string> = { get: 'Get', getMany: 'Get Many', create: 'Create', update: 'Update', delete: 'Delete', action: '' };
+
+/**
+ * Path-derived identity plus the best available label. `kind` decides parameter names
+ * (Update Fields or Additional Fields, Return All), so it comes from method, path and
+ * response shape only; the summary may only colour the label.
+ */
 function draftBase(method: HttpMethod, path: string, summary: string, listResponse: boolean): Draft {
 	const shape = parsePath(path);
 	const resource = resourceKeyOf(shape);
@@ -206,12 +215,12 @@ function draftBase(method: HttpMethod, path: string, summary: string, listRespon
 		verb = titleCase(label.replace(/^actions\s*\/\s*/i, ''));
 		subject = '';
 	} else {
-		kind = summaryVerb ?? kindFromMethod(method, endsWithParam || literals.length === 0, listResponse);
-		if (kind === 'getMany' && !listResponse && method !== 'GET') kind = 'action';
-		verb = { get: 'Get', getMany: 'Get Many', create: 'Create', update: 'Update', delete: 'Delete', action: '' }[kind];
-		if (kind === 'action') verb = titleCase(lastSummaryPart || `${method} ${subject}`);
-		if (kind === 'action') subject = '';
-		else if (subject) subject = kind === 'getMany' ? pluralPhrase(subject) : singularPhrase(subject);
+		kind = kindFromMethod(method, endsWithParam, listResponse);
+		// A write the summary names by its own verb ("Subscribe") keeps that name.
+		const ownVerb = kind === 'action' || (method !== 'GET' && lastSummaryPart && !summaryVerb);
+		verb = ownVerb ? titleCase(lastSummaryPart || `${method} ${subject}`) : (summaryVerb ?? KIND_VERBS[kind]);
+		if (ownVerb) subject = '';
+		else if (subject) subject = verb === 'Get Many' ? pluralPhrase(subject) : singularPhrase(subject);
 	}
 	const name = titleCase(`${verb} ${subject}`.trim());
 	return {

@@ -9,7 +9,7 @@ import { send, type ApiRequest, type RequestContext } from './request';
 export const MAX_PER_PAGE = 100;
 
 interface ListBody {
-	data?: unknown[];
+	data?: unknown[] | object;
 	links?: { next?: string | null };
 	meta?: { next_cursor?: string | null; last_page?: number; current_page?: number };
 }
@@ -51,17 +51,18 @@ export async function paginate(
 		const query = { ...request.query, per_page: perPage, ...(paging === 'cursor' ? { cursor } : { page }) };
 		const { body } = await send(ctx, origin, { ...request, query });
 		const list = (body ?? {}) as ListBody;
-		let records = Array.isArray(list.data) ? list.data : [];
+		// Endpoints known only from the index may answer a single record where a list was expected.
+		let records = Array.isArray(list.data) ? list.data : list.data && typeof list.data === 'object' ? [list.data] : [];
 		if (limit !== undefined && delivered + records.length > limit) records = records.slice(0, limit - delivered);
 		if (records.length) onRecords(records);
 		delivered += records.length;
 		if (limit !== undefined && delivered >= limit) return delivered;
 		if (paging === 'cursor') {
 			cursor = nextCursor(ctx, origin, list, request);
-			if (!cursor || !list.data?.length) return delivered;
+			if (!cursor || !records.length) return delivered;
 		} else {
 			const lastPage = list.meta?.last_page;
-			const more = lastPage !== undefined ? page < lastPage : (list.data?.length ?? 0) >= perPage;
+			const more = lastPage !== undefined ? page < lastPage : records.length >= perPage;
 			if (!more) return delivered;
 		}
 	}

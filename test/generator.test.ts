@@ -1,0 +1,108 @@
+/** The generator: reproducible output, and identities that survive AMPECO's renames. */
+import { mkdtempSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { execFileSync } from 'child_process';
+import type { INodeProperties } from 'n8n-workflow';
+import { CATALOG_FILE, generateCatalog, readInputs } from '../scripts/generate-catalog';
+import { buildProperties } from '../nodes/Ampeco/description/properties';
+import type { Catalog } from '../nodes/Ampeco/catalog/types';
+import { INDEX_PATH, SPEC_PATH } from './helpers/shared-data';
+
+const inputs = readInputs();
+
+test('the committed catalog is exactly what the generator writes (run `npm run generate`)', () => {
+	const out = join(mkdtempSync(join(tmpdir(), 'ampeco-catalog-')), 'catalog.ts');
+	execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', 'scripts/generate-catalog.ts', '--out', out], {
+		cwd: join(__dirname, '..'),
+	});
+	expect(readFileSync(out, 'utf8')).toBe(readFileSync(CATALOG_FILE, 'utf8'));
+});
+
+test('generating twice from the same input gives the same bytes', () => {
+	expect(generateCatalog(inputs).source).toBe(generateCatalog(inputs).source);
+});
+
+test('the header names generator, inputs, API version and input hash, and forbids edits', () => {
+	const header = readFileSync(CATALOG_FILE, 'utf8').split(' */')[1];
+	expect(header).toMatch(/GENERATED — DO NOT EDIT/);
+	expect(header).toContain('scripts/generate-catalog.ts');
+	expect(header).toContain('openapi-3.110.0.json (API 3.110.0)');
+	expect(header).toContain('endpoints-3.168.0.tsv (API 3.168.0)');
+	expect(header).toMatch(/input sha256: [0-9a-f]{64}/);
+});
+
+test('no prose from the spec is copied: no description or summary text in the catalog', () => {
+	const spec = JSON.parse(inputs.specText);
+	const source = readFileSync(CATALOG_FILE, 'utf8');
+	const descriptions = new Set<string>();
+	JSON.stringify(spec.paths, (key, value) => {
+		if (key === 'description' && typeof value === 'string' && value.length > 40) descriptions.add(value);
+		return value;
+	});
+	const copied = [...descriptions].filter((d) => source.includes(JSON.stringify(d).slice(1, -1)));
+	expect(copied).toEqual([]);
+	expect(source).not.toMatch(/"description":/);
+});
+
+/** What a saved workflow stores: resource and operation values and, per operation, parameter names. */
+function identities(catalog: Catalog) {
+	const properties = buildProperties(catalog);
+	const shownFor = (value: string) =>
+		properties
+			.filter((p: INodeProperties) => (p.displayOptions?.show?.operation as string[] | undefined)?.includes(value))
+			.flatMap((p) => [p.name, ...((p.options ?? []) as INodeProperties[]).filter((o) => (o.displayOptions?.show?.['/operation'] as string[] | undefined)?.includes(value) ?? true).map((o) => `${p.name}.${o.name}`)])
+			.sort();
+	return {
+		resources: catalog.resources.map((r) => r.value),
+		operations: catalog.operations.map((op) => [op.resource, op.value, shownFor(op.value)]),
+	};
+}
+
+test('renaming every operationId and summary changes no stored identity', () => {
+	const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
+	for (const item of Object.values<Record<string, { operationId?: string; summary?: string }>>(spec.paths)) {
+		for (const op of Object.values(item)) {
+			if (!op || typeof op !== 'object' || !('operationId' in op)) continue;
+			op.operationId = `${op.operationId}Renamed`;
+			op.summary = `Renamed / ${op.summary} Listing`;
+		}
+	}
+	const index = readFileSync(INDEX_PATH, 'utf8')
+		.split('\n')
+		.map((line, i) => (i === 0 || !line ? line : line.replace(/^([^\t]*\t[^\t]*\t[^\t]*\t)([^\t]*)/, '$1Renamed $2 Listing')))
+		.join('\n');
+	const renamed = generateCatalog({ specText: JSON.stringify(spec), indexText: index }).catalog;
+	const original = generateCatalog(inputs).catalog;
+	expect(identities(renamed)).toEqual(identities(original));
+	// The renames did reach the generator: labels may follow AMPECO's wording, identities do not.
+	expect(renamed.operations.map((o) => o.name)).not.toEqual(original.operations.map((o) => o.name));
+});
+
+test('a fixture spec: method + path decide resource and value, whatever the labels say', () => {
+	const spec = {
+		info: { version: '9.9.9' },
+		components: { parameters: {} },
+		paths: {
+			'/public-api/resources/widgets/v1.0/{widget}': {
+				patch: {
+					operationId: 'x',
+					summary: 'Totally / Different',
+					parameters: [{ in: 'path', name: 'widget', required: true, schema: { type: 'integer' } }],
+					requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'integer', readOnly: true }, size: { type: 'string', enum: ['s', 'm'] } } } } } },
+				},
+			},
+		},
+	};
+	const { catalog } = generateCatalog({ specText: JSON.stringify(spec), indexText: 'tag\tmethod\tpath\tsummary\tdeprecated\n' });
+	expect(catalog.operations).toEqual([
+		expect.objectContaining({
+			value: 'PATCH /resources/widgets/v1.0/{widget}',
+			resource: 'widget',
+			kind: 'update',
+			pathParams: [{ name: 'widget', type: 'integer' }],
+			body: { required: true, fields: [{ name: 'size', type: 'string', enum: ['s', 'm'] }] },
+		}),
+	]);
+});
+
