@@ -12,6 +12,7 @@ export const LIMIT = 'limit';
 export const FILTERS = 'filters';
 export const INCLUDE = 'include';
 export const OPTIONS = 'options';
+export const REQUEST_OPTIONS = 'requestOptions';
 export const SEND_BODY_AS = 'sendBodyAs';
 export const JSON_BODY = 'jsonBody';
 export const QUERY_PARAMETERS = 'queryParameters';
@@ -24,6 +25,7 @@ const RESERVED = new Set([
 	FILTERS,
 	INCLUDE,
 	OPTIONS,
+	REQUEST_OPTIONS,
 	SEND_BODY_AS,
 	JSON_BODY,
 	QUERY_PARAMETERS,

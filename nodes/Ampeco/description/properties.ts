@@ -9,6 +9,7 @@ import type { INodeProperties, NodeParameterValue } from 'n8n-workflow';
 import type { Catalog, OperationDef } from '../catalog/types';
 import { titleCase } from '../shared/text';
 import { byDisplayName, enumOptions, fieldProperty } from './fields';
+import { DEFAULT_RETRY } from '../transport/retry';
 import { listSearchMethodName } from './list-search-names';
 import * as names from './parameter-names';
 
@@ -109,7 +110,45 @@ export function buildProperties(catalog: Catalog): INodeProperties[] {
 		...sharedCollection({ displayName: 'Update Fields', name: 'updateFields', placeholder: 'Add Field' }, phases.updateFields, FIELDS_MODE),
 		...sharedCollection({ displayName: 'Filters', name: names.FILTERS, placeholder: 'Add Filter' }, phases.filters),
 		...sharedCollection({ displayName: 'Options', name: names.OPTIONS, placeholder: 'Add Option' }, phases.options),
+		requestOptionsProperty(),
 	];
+}
+
+/** How requests are sent; the same for every operation, so the collection has no display conditions. */
+function requestOptionsProperty(): INodeProperties {
+	return {
+		displayName: 'Request Options',
+		name: names.REQUEST_OPTIONS,
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max Rate-Limit Wait (Seconds)',
+				name: 'maxRateLimitWait',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_RETRY.maxRateLimitWaitMs / 1000,
+				description: 'Longest time to wait, in total per request, when AMPECO answers 429 Too Many Requests. Beyond it the item fails.',
+			},
+			{
+				displayName: 'Retries on Server Errors',
+				name: 'retries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+				default: DEFAULT_RETRY.maxRetries,
+				description: 'How often a GET, PUT or DELETE is repeated after a 5xx answer, a reset connection or a timeout. POST and PATCH requests are never repeated after those, so an action such as Start Charging Session cannot run twice.',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_RETRY.timeoutMs / 1000,
+				description: 'How long to wait for an answer to one request',
+			},
+		],
+	};
 }
 
 function resourceProperty(catalog: Catalog): INodeProperties {

@@ -6,9 +6,25 @@ import { findOperation } from '../catalog';
 import * as names from '../description/parameter-names';
 import { paginate } from '../transport/paginate';
 import { send, tenantOrigin } from '../transport/request';
+import { DEFAULT_RETRY, type RetrySettings } from '../transport/retry';
 import { buildRequest, itemReader } from './build-request';
 import { recordsToItems, responseToItems } from './results';
 import { InputError } from './values';
+
+/** Request Options of one item → retry settings. */
+function retrySettings(ctx: IExecuteFunctions, itemIndex: number): RetrySettings {
+	const { maxRateLimitWait, retries, timeout } = ctx.getNodeParameter(names.REQUEST_OPTIONS, itemIndex, {}) as {
+		maxRateLimitWait?: number;
+		retries?: number;
+		timeout?: number;
+	};
+	return {
+		...DEFAULT_RETRY,
+		...(maxRateLimitWait !== undefined ? { maxRateLimitWaitMs: maxRateLimitWait * 1000 } : {}),
+		...(retries !== undefined ? { maxRetries: retries } : {}),
+		...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
+	};
+}
 
 async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number): Promise<IDataObject[]> {
 	const value = ctx.getNodeParameter(names.OPERATION, itemIndex) as string;
@@ -29,13 +45,20 @@ async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number
 	if (op.kind === 'getMany' && op.paging) {
 		const returnAll = ctx.getNodeParameter(names.RETURN_ALL, itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (ctx.getNodeParameter(names.LIMIT, itemIndex, 50) as number);
+		// An expression can give 0, -1, 2.5 or text: AMPECO would get per_page=0 / -1 / NaN.
+		if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
+			throw new NodeOperationError(ctx.getNode(), `Invalid parameter "${names.LIMIT}": must be a whole number of at least 1, got ${JSON.stringify(limit)}`, {
+				itemIndex,
+				description: 'Nothing was sent to AMPECO.',
+			});
+		}
 		const out: IDataObject[] = [];
-		await paginate(ctx, origin, request, op.paging, limit, (records) => {
+		await paginate(ctx, origin, request, op.paging, limit, retrySettings(ctx, itemIndex), (records) => {
 			for (const item of recordsToItems(records)) out.push(item);
 		});
 		return out;
 	}
-	const response = await send(ctx, origin, request);
+	const response = await send(ctx, origin, request, retrySettings(ctx, itemIndex));
 	return responseToItems(op, response.status, response.body);
 }
 

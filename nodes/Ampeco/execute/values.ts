@@ -39,7 +39,10 @@ function toDateTime(value: unknown, field: string): string {
 	const text = typeof value === 'object' && value && 'toISO' in value ? String((value as { toISO(): string }).toISO()) : String(value);
 	if (!ISO_DATE_TIME.test(text.trim())) throw new InputError(field, `"${text}" is not a date and time (ISO 8601, e.g. 2025-01-31T13:45:00Z)`);
 	const trimmed = text.trim().replace(' ', 'T');
-	return HAS_ZONE.test(trimmed) ? trimmed : `${trimmed}Z`;
+	const zoned = HAS_ZONE.test(trimmed) ? trimmed : `${trimmed}Z`;
+	// The pattern lets month 13, hour 25 or minute 60 through.
+	if (Number.isNaN(Date.parse(zoned))) throw new InputError(field, `"${text}" is not a valid date and time`);
+	return zoned;
 }
 
 function toNumber(value: unknown, field: string): number {
@@ -158,13 +161,17 @@ export function checkValue(field: FieldDef, value: unknown, path: string): void 
 }
 
 function matches(variant: BodyVariant, body: Record<string, unknown>): boolean {
-	return variant.required.every((name) => body[name] !== undefined && (!variant.when?.[name] || variant.when[name].includes(body[name] as string | number)));
+	return (
+		variant.required.every((name) => body[name] !== undefined && (!variant.when?.[name] || variant.when[name].includes(body[name] as string | number))) &&
+		(!variant.closed || Object.keys(body).every((name) => variant.properties.includes(name)))
+	);
 }
 
 function describeVariant(variant: BodyVariant): string {
 	const selectors = Object.entries(variant.when ?? {}).map(([name, values]) => `${name} = ${values.join(' | ')}`);
 	const others = variant.required.filter((name) => !variant.when?.[name]);
-	return [...selectors, ...(others.length ? [`with ${others.join(', ')}`] : [])].join(' ') || 'no required fields';
+	const text = [...selectors, ...(others.length ? [`with ${others.join(', ')}`] : [])].join(' ') || 'no required fields';
+	return variant.closed ? `${text} (and no fields other than ${variant.properties.join(', ')})` : text;
 }
 
 /** A oneOf/anyOf body must fit at least one alternative; the message lists them all. */

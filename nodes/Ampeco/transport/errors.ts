@@ -59,10 +59,26 @@ export function toNodeApiError(node: INode, operationLabel: string, failure: Fai
 
 /** A request that got no HTTP answer (reset, refused, timed out). */
 export function transportError(node: INode, request: { label: string; itemIndex?: number }, error: NodeJS.ErrnoException): NodeApiError {
-	const code = error.code ?? (/timeout/i.test(error.message ?? '') ? 'ETIMEDOUT' : 'ECONNRESET');
+	// n8n's request helper hands over its own NodeApiError: the socket's code is on its cause (an AxiosError).
+	const code = error.code ?? (error as { cause?: NodeJS.ErrnoException }).cause?.code ?? (/timeout/i.test(error.message ?? '') ? 'ETIMEDOUT' : 'ECONNRESET');
 	return new NodeApiError(
 		node,
 		{ code, message: `No response from AMPECO (${code})` },
 		{ message: `${request.label} failed: no response from AMPECO (${code})`, itemIndex: request.itemIndex },
+	);
+}
+
+/** A 429 that would make us wait longer than the user allows. */
+export function rateLimitError(node: INode, request: { label: string; itemIndex?: number }, failure: FailedResponse, neededMs: number, maxMs: number): NodeApiError {
+	const { message } = describeFailure(failure.body);
+	return new NodeApiError(
+		node,
+		{ status: 429, message: message ?? null },
+		{
+			message: `${request.label} failed with HTTP 429: rate limit reached${message ? ` (${message})` : ''}`,
+			description: `Waiting as AMPECO asks would take ${Math.ceil(neededMs / 1000)} s in total, more than the ${Math.round(maxMs / 1000)} s allowed by Options → Max Rate-Limit Wait.`,
+			httpCode: '429',
+			itemIndex: request.itemIndex,
+		},
 	);
 }

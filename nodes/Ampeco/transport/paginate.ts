@@ -5,6 +5,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { Paging } from '../catalog/types';
 import { send, type ApiRequest, type RequestContext } from './request';
+import type { RetrySettings } from './retry';
 
 export const MAX_PER_PAGE = 100;
 
@@ -42,6 +43,7 @@ export async function paginate(
 	request: ApiRequest,
 	paging: Paging,
 	limit: number | undefined,
+	settings: RetrySettings,
 	onRecords: (records: unknown[]) => void,
 ): Promise<number> {
 	const perPage = Math.min(MAX_PER_PAGE, limit ?? MAX_PER_PAGE);
@@ -49,7 +51,8 @@ export async function paginate(
 	let cursor: string | undefined;
 	for (let page = 1; ; page++) {
 		const query = { ...request.query, per_page: perPage, ...(paging === 'cursor' ? { cursor } : { page }) };
-		const { body } = await send(ctx, origin, { ...request, query });
+		// A failed page is retried by send() as the same request: nothing is lost or repeated.
+		const { body } = await send(ctx, origin, { ...request, query }, settings);
 		const list = (body ?? {}) as ListBody;
 		// Endpoints known only from the index may answer a single record where a list was expected.
 		let records = Array.isArray(list.data) ? list.data : list.data && typeof list.data === 'object' ? [list.data] : [];

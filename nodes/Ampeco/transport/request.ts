@@ -2,10 +2,11 @@
  * The only code that talks HTTP. Every request goes to the tenant origin from the
  * credential, authenticated by n8n with the credential's bearer block.
  */
-import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
 import type { HttpMethod } from '../catalog/types';
 import { normalizeTenantUrl } from '../shared/tenant-url';
-import { toNodeApiError, transportError } from './errors';
+import { rateLimitError, toNodeApiError, transportError } from './errors';
+import { DEFAULT_RETRY, backoffMs, isIdempotent, isTransientStatus, rateLimitWaitMs, type RetrySettings } from './retry';
 import { serializeQuery, type Query } from './query';
 
 export const CREDENTIAL_NAME = 'ampecoApi';
@@ -30,8 +31,6 @@ export interface ApiResponse {
 	headers: Record<string, unknown>;
 }
 
-const REQUEST_TIMEOUT_MS = 60_000;
-
 export async function tenantOrigin(ctx: RequestContext): Promise<string> {
 	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
 	return normalizeTenantUrl(credentials.tenantUrl);
@@ -52,7 +51,18 @@ function parseBody(raw: unknown): unknown {
 	}
 }
 
-export async function send(ctx: RequestContext, origin: string, request: ApiRequest): Promise<ApiResponse> {
+interface RawResponse {
+	statusCode: number;
+	body: unknown;
+	headers: Record<string, unknown>;
+}
+
+/**
+ * Sends one request. A 429 is waited out (any method: the API did not process it) within
+ * `maxRateLimitWaitMs`; 5xx, resets and timeouts are retried with backoff only for
+ * idempotent methods. Throws NodeApiError for every failure.
+ */
+export async function send(ctx: RequestContext, origin: string, request: ApiRequest, settings: RetrySettings = DEFAULT_RETRY): Promise<ApiResponse> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: buildUrl(origin, request.path, request.query),
@@ -61,21 +71,42 @@ export async function send(ctx: RequestContext, origin: string, request: ApiRequ
 		ignoreHttpStatusErrors: true,
 		encoding: 'text',
 		json: false,
-		timeout: REQUEST_TIMEOUT_MS,
+		timeout: settings.timeoutMs,
 	};
 	if (request.body !== undefined) {
 		// A serialised body: n8n drops an empty object, and AMPECO then answers "Body parameter is required".
 		options.body = JSON.stringify(request.body);
 		options.headers!['Content-Type'] = 'application/json';
 	}
-	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> };
-	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
-	} catch (error) {
-		// Connection failures: n8n's error carries the request config (and so the token); keep only what helps.
-		throw transportError(ctx.getNode(), request, error as NodeJS.ErrnoException);
+	const retryFaults = isIdempotent(request.method);
+	let rateLimitWaited = 0;
+	for (let attempt = 0; ; attempt++) {
+		let response: RawResponse;
+		try {
+			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
+		} catch (error) {
+			if (retryFaults && attempt < settings.maxRetries) {
+				await sleep(backoffMs(attempt, settings));
+				continue;
+			}
+			// n8n's error carries the request config (and so the token); keep only what helps.
+			throw transportError(ctx.getNode(), request, error as NodeJS.ErrnoException);
+		}
+		const result = { status: response.statusCode, body: parseBody(response.body), headers: response.headers ?? {} };
+		if (result.status === 429) {
+			const wait = rateLimitWaitMs(result.headers) ?? backoffMs(attempt, settings);
+			if (rateLimitWaited + wait > settings.maxRateLimitWaitMs) {
+				throw rateLimitError(ctx.getNode(), request, result, rateLimitWaited + wait, settings.maxRateLimitWaitMs);
+			}
+			rateLimitWaited += wait;
+			await sleep(wait);
+			continue;
+		}
+		if (isTransientStatus(result.status) && retryFaults && attempt < settings.maxRetries) {
+			await sleep(backoffMs(attempt, settings));
+			continue;
+		}
+		if (result.status >= 400) throw toNodeApiError(ctx.getNode(), request.label, result, request.itemIndex);
+		return result;
 	}
-	const result = { status: response.statusCode, body: parseBody(response.body), headers: response.headers ?? {} };
-	if (result.status >= 400) throw toNodeApiError(ctx.getNode(), request.label, result, request.itemIndex);
-	return result;
 }
