@@ -1,7 +1,7 @@
 /** Invariants of the generated catalog and the node description built from it. */
 import { readFileSync } from 'fs';
 import type { INodeProperties } from 'n8n-workflow';
-import { catalog, findOperation } from '../nodes/Ampeco/catalog';
+import { generatedCatalog as catalog, findOperation } from '../nodes/Ampeco/catalog';
 import { Ampeco } from '../nodes/Ampeco/Ampeco.node';
 import { AmpecoApi } from '../credentials/AmpecoApi.credentials';
 import { SEED_PATH } from './helpers/shared-data';
@@ -64,7 +64,9 @@ test('operation values are unique, and labels are unique within each resource', 
 		expect(names.length).toBeGreaterThan(0);
 	}
 	const resources = description.properties.find((p) => p.name === 'resource')!.options!.map((o) => (o as { value: string }).value);
-	expect(new Set(resources).size).toBe(catalog.resources.length);
+	expect(new Set(resources).size).toBe(resources.length);
+	expect(resources).toEqual(expect.arrayContaining([...catalog.resources.map((r) => r.value), 'customApiCall']));
+	expect(resources).toHaveLength(catalog.resources.length + 1);
 });
 
 test('every {param} of every path has a required parameter shown for that operation', () => {

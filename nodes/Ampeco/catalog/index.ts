@@ -1,8 +1,16 @@
-import { catalog } from './generated/catalog';
-import type { OperationDef } from './types';
+import { CUSTOM_OPERATION, CUSTOM_RESOURCE } from './custom';
+import { catalog as generated } from './generated/catalog';
+import type { Catalog, OperationDef } from './types';
 
-export { catalog };
 export type * from './types';
+export { generated as generatedCatalog };
+
+/** The generated catalog plus the hand-written Custom API Call. */
+export const catalog: Catalog = {
+	...generated,
+	resources: [...generated.resources, CUSTOM_RESOURCE],
+	operations: [...generated.operations, CUSTOM_OPERATION],
+};
 
 /** Built once at module load: the executor looks operations up per item. */
 const byValue = new Map<string, OperationDef>(catalog.operations.map((op) => [op.value, op]));

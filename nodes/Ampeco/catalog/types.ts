@@ -82,6 +82,8 @@ export interface OperationDef {
 	successor?: string;
 	/** Known only from the newer endpoint index: no schema beyond the path. */
 	indexOnly?: true;
+	/** The Custom API Call: method and path come from the user. */
+	custom?: true;
 	pathParams: PathParamDef[];
 	/** Query parameters other than filter, include and paging. */
 	query: FieldDef[];

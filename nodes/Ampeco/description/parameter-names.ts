@@ -16,6 +16,9 @@ export const REQUEST_OPTIONS = 'requestOptions';
 export const SEND_BODY_AS = 'sendBodyAs';
 export const JSON_BODY = 'jsonBody';
 export const QUERY_PARAMETERS = 'queryParameters';
+export const CUSTOM_METHOD = 'method';
+export const CUSTOM_PATH = 'path';
+export const CUSTOM_PAGINATE = 'paginate';
 
 const RESERVED = new Set([
 	RESOURCE,

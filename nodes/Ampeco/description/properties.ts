@@ -9,6 +9,7 @@ import type { INodeProperties, NodeParameterValue } from 'n8n-workflow';
 import type { Catalog, OperationDef } from '../catalog/types';
 import { titleCase } from '../shared/text';
 import { byDisplayName, enumOptions, fieldProperty } from './fields';
+import { CUSTOM_METHODS } from '../catalog/custom';
 import { DEFAULT_RETRY } from '../transport/retry';
 import { listSearchMethodName } from './list-search-names';
 import * as names from './parameter-names';
@@ -63,6 +64,23 @@ function sharedCollection(base: Omit<INodeProperties, 'options' | 'default' | 't
 
 const FIELDS_MODE = { [names.SEND_BODY_AS]: ['fields'] };
 
+const RETURN_ALL_PROPERTY: Shown = {
+	displayName: 'Return All',
+	name: names.RETURN_ALL,
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+const LIMIT_PROPERTY: Shown = {
+	displayName: 'Limit',
+	name: names.LIMIT,
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+};
+
 interface Phases {
 	/** Top level, in the order the editor shows them; parameters others depend on come first. */
 	modes: SharedProperties;
@@ -90,6 +108,7 @@ export function buildProperties(catalog: Catalog): INodeProperties[] {
 		options: new SharedProperties(true),
 	};
 	for (const op of catalog.operations) {
+		if (op.custom) addCustomRequest(phases.modes, op);
 		addNotices(phases.notices, op);
 		for (const param of op.pathParams) phases.path.add(op, pathProperty(param.name, param.type, param.enum, param.listOperation !== undefined));
 		for (const field of op.query.filter((f) => f.required)) {
@@ -202,7 +221,7 @@ function addNotices(notices: SharedProperties, op: OperationDef): void {
 		const advice = op.successor ? ' Its successor is named in the Operation list (hover the option).' : '';
 		notices.add(op, notice('deprecationNotice', `AMPECO has deprecated this operation; it still works, but may be removed in a future API version.${advice}`));
 	}
-	if (op.indexOnly) {
+	if (op.indexOnly && !op.custom) {
 		notices.add(
 			op,
 			notice(
@@ -211,6 +230,35 @@ function addNotices(notices: SharedProperties, op: OperationDef): void {
 			),
 		);
 	}
+}
+
+/** Method, path and paging of the Custom API Call; query and body use the untyped inputs. */
+function addCustomRequest(modes: SharedProperties, op: OperationDef): void {
+	modes.add(op, {
+		displayName: 'Method',
+		name: names.CUSTOM_METHOD,
+		type: 'options',
+		options: CUSTOM_METHODS.map((m) => ({ name: m, value: m })),
+		default: 'GET',
+	});
+	modes.add(op, {
+		displayName: 'Path',
+		name: names.CUSTOM_PATH,
+		type: 'string',
+		required: true,
+		default: '/public-api/',
+		placeholder: '/public-api/resources/charge-points/v2.0',
+		description: 'Path under /public-api/ on your tenant. The credential is only ever sent to the tenant URL.',
+	});
+	modes.add(op, {
+		displayName: 'Follow Pagination',
+		name: names.CUSTOM_PAGINATE,
+		type: 'boolean',
+		default: false,
+		description: 'Whether to request every page of a listing (following links.next) and return one item per record',
+	});
+	modes.add(op, RETURN_ALL_PROPERTY, { [names.CUSTOM_PAGINATE]: [true] });
+	modes.add(op, LIMIT_PROPERTY, { [names.CUSTOM_PAGINATE]: [true], [names.RETURN_ALL]: [false] });
 }
 
 function notice(name: string, displayName: string): Shown {
@@ -284,25 +332,8 @@ function addBody(phases: Phases, op: OperationDef): void {
 
 function addQueryOptions(phases: Phases, op: OperationDef): void {
 	if (op.kind === 'getMany' && op.paging) {
-		phases.modes.add(op, {
-			displayName: 'Return All',
-			name: names.RETURN_ALL,
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		});
-		phases.modes.add(
-			op,
-			{
-				displayName: 'Limit',
-				name: names.LIMIT,
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 50,
-				description: 'Max number of results to return',
-			},
-			{ [names.RETURN_ALL]: [false] },
-		);
+		phases.modes.add(op, RETURN_ALL_PROPERTY);
+		phases.modes.add(op, LIMIT_PROPERTY, { [names.RETURN_ALL]: [false] });
 	}
 	for (const field of op.filters ?? []) phases.filters.add(op, fieldProperty(field, field.name, 0));
 	if (op.include?.length) {

@@ -118,7 +118,7 @@ export function buildRequest(op: OperationDef, read: ParameterReader, itemIndex?
 		method: op.method,
 		path: resolvePath(op, read),
 		query: queryOf(op, read),
-		label: `${titleCase(op.resource)} / ${op.name}`,
+		label: op.custom ? `Custom API Call ${op.method} ${op.path}` : `${titleCase(op.resource)} / ${op.name}`,
 		itemIndex,
 	};
 	if (op.body) {

@@ -8,6 +8,7 @@ import { paginate } from '../transport/paginate';
 import { send, tenantOrigin } from '../transport/request';
 import { DEFAULT_RETRY, type RetrySettings } from '../transport/retry';
 import { buildRequest, itemReader } from './build-request';
+import { customOperation } from './custom-request';
 import { recordsToItems, responseToItems } from './results';
 import { InputError } from './values';
 
@@ -28,11 +29,13 @@ function retrySettings(ctx: IExecuteFunctions, itemIndex: number): RetrySettings
 
 async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number): Promise<IDataObject[]> {
 	const value = ctx.getNodeParameter(names.OPERATION, itemIndex) as string;
-	const op = findOperation(value);
+	let op = findOperation(value);
 	if (!op) throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`, { itemIndex });
 	let request;
 	try {
-		request = buildRequest(op, itemReader(ctx, itemIndex), itemIndex);
+		const read = itemReader(ctx, itemIndex);
+		if (op.custom) op = customOperation(read);
+		request = buildRequest(op, read, itemIndex);
 	} catch (error) {
 		if (error instanceof InputError) {
 			throw new NodeOperationError(ctx.getNode(), `Invalid parameter "${error.field}": ${error.message.slice(error.field.length + 2)}`, {

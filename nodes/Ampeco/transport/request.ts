@@ -2,7 +2,7 @@
  * The only code that talks HTTP. Every request goes to the tenant origin from the
  * credential, authenticated by n8n with the credential's bearer block.
  */
-import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { sleep, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
 import type { HttpMethod } from '../catalog/types';
 import { normalizeTenantUrl } from '../shared/tenant-url';
 import { rateLimitError, toNodeApiError, transportError } from './errors';
@@ -11,7 +11,8 @@ import { serializeQuery, type Query } from './query';
 
 export const CREDENTIAL_NAME = 'ampecoApi';
 
-export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** IHookFunctions: the AMPECO Trigger's webhook lifecycle (subscribe, check, unsubscribe) uses this transport too. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
 
 export interface ApiRequest {
 	method: HttpMethod;

@@ -1,0 +1,127 @@
+/**
+ * The webhook lifecycle n8n drives: checkExists → create on activation (and, on n8n 1.x, at
+ * every start), delete on deactivation. For "Listen for test event" n8n calls the same three
+ * with the test URL, then delete once the test event arrived or timed out.
+ *
+ * Nothing is kept in memory: the subscription lives in AMPECO, its id in the workflow's
+ * static data (persisted by n8n), keyed by the callback URL. Keying by URL keeps a test
+ * subscription (webhook-test URL) apart from the production one of the same node, so a test
+ * run never replaces or unsubscribes the production subscription.
+ */
+import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
+import { send, tenantOrigin, type ApiRequest } from '../Ampeco/transport/request';
+import { PARAM } from './description';
+
+export const SUBSCRIPTIONS_PATH = '/public-api/notifications/v2.0';
+
+export interface StoredSubscription {
+	id: string | number;
+	events: string[];
+}
+
+type Subscriptions = Record<string, StoredSubscription>;
+
+function subscriptions(ctx: IHookFunctions): Subscriptions {
+	const staticData = ctx.getWorkflowStaticData('node') as IDataObject & { subscriptions?: Subscriptions };
+	staticData.subscriptions ??= {};
+	return staticData.subscriptions;
+}
+
+function callbackUrl(ctx: IHookFunctions): string {
+	const url = ctx.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	return url;
+}
+
+function selectedEvents(ctx: IHookFunctions): string[] {
+	const events = ctx.getNodeParameter(PARAM.events, []) as string[];
+	return [...new Set(Array.isArray(events) ? events : [])];
+}
+
+function sameSet(a: unknown, b: string[]): boolean {
+	if (!Array.isArray(a)) return false;
+	const left = new Set(a.map(String));
+	return left.size === new Set(b).size && b.every((v) => left.has(v));
+}
+
+function itemPath(id: string | number): string {
+	return `${SUBSCRIPTIONS_PATH}/${encodeURIComponent(String(id))}`;
+}
+
+/** A 404 from the transport: the subscription is gone. Decided by status, never by message text. */
+export function isNotFound(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && String((error as { httpCode?: unknown }).httpCode) === '404';
+}
+
+async function request(ctx: IHookFunctions, apiRequest: ApiRequest) {
+	return await send(ctx, await tenantOrigin(ctx), { ...apiRequest, label: `AMPECO Trigger: ${apiRequest.label}` });
+}
+
+/** Unsubscribes; a subscription already gone (404) counts as done. Other failures throw. */
+async function unsubscribe(ctx: IHookFunctions, id: string | number): Promise<void> {
+	try {
+		await request(ctx, { method: 'DELETE', path: itemPath(id), label: 'unsubscribe' });
+	} catch (error) {
+		if (!isNotFound(error)) throw error;
+	}
+}
+
+/**
+ * True only when the stored subscription still exists in AMPECO for this URL and exactly
+ * the selected events. Otherwise false, and n8n calls create, which replaces it.
+ */
+export async function checkExists(this: IHookFunctions): Promise<boolean> {
+	const url = callbackUrl(this);
+	const stored = subscriptions(this)[url];
+	if (!stored) return false;
+	let body: unknown;
+	try {
+		({ body } = await request(this, { method: 'GET', path: itemPath(stored.id), label: 'check subscription' }));
+	} catch (error) {
+		if (!isNotFound(error)) throw error;
+		// Deleted behind n8n's back (back office, another client): forget it, create subscribes again.
+		delete subscriptions(this)[url];
+		return false;
+	}
+	const data = ((body as IDataObject | undefined)?.data ?? {}) as IDataObject;
+	const webhook = (data.webhook ?? {}) as IDataObject;
+	return data.via === 'webhook' && webhook.callbackUrl === url && sameSet(data.notifications, selectedEvents(this));
+}
+
+export async function create(this: IHookFunctions): Promise<boolean> {
+	const url = callbackUrl(this);
+	const events = selectedEvents(this);
+	if (!events.length) throw new NodeOperationError(this.getNode(), 'Select at least one event to subscribe to');
+	const all = subscriptions(this);
+	// Only ever the subscription recorded for this same URL: outdated (other events, edited in AMPECO) and replaced now.
+	const previous = all[url];
+	if (previous) {
+		await unsubscribe(this, previous.id);
+		delete all[url];
+	}
+	const { body } = await request(this, {
+		method: 'POST',
+		path: SUBSCRIPTIONS_PATH,
+		body: { via: 'webhook', notifications: events, webhook: { callbackUrl: url } },
+		label: 'subscribe',
+	});
+	const id = ((body as IDataObject | undefined)?.data as IDataObject | undefined)?.id;
+	if (typeof id !== 'number' && (typeof id !== 'string' || id === '')) {
+		throw new NodeOperationError(this.getNode(), 'AMPECO accepted the subscription but returned no subscription ID', {
+			description: 'Check the notifications in the AMPECO back office: a subscription for this webhook URL may need deleting by hand.',
+		});
+	}
+	all[url] = { id, events };
+	return true;
+}
+
+export async function deleteSubscription(this: IHookFunctions): Promise<boolean> {
+	const url = callbackUrl(this);
+	const all = subscriptions(this);
+	const stored = all[url];
+	if (!stored) return true;
+	// A failure other than 404 throws and keeps the record, so the next activation finds and reuses or replaces it.
+	await unsubscribe(this, stored.id);
+	delete all[url];
+	return true;
+}
