@@ -11,6 +11,7 @@ import { titleCase } from '../shared/text';
 import { byDisplayName, enumOptions, fieldProperty } from './fields';
 import { CUSTOM_METHODS } from '../catalog/custom';
 import { DEFAULT_RETRY } from '../transport/retry';
+import { DEFAULT_CONCURRENCY } from '../transport/throttle';
 import { listSearchMethodName } from './list-search-names';
 import * as names from './parameter-names';
 
@@ -149,6 +150,14 @@ function requestOptionsProperty(): INodeProperties {
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_RETRY.maxRateLimitWaitMs / 1000,
 				description: 'Longest time to wait, in total per request, when AMPECO answers 429 Too Many Requests. Beyond it the item fails.',
+			},
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
+				default: DEFAULT_CONCURRENCY,
+				description: 'How many input items are sent to AMPECO at the same time. Output keeps the input order; the node slows down by itself when AMPECO reports its rate limit is near.',
 			},
 			{
 				displayName: 'Retries on Server Errors',

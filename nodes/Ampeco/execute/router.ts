@@ -1,5 +1,7 @@
 /**
- * The item loop: one executor for every operation. Owns Continue On Fail and pairedItem.
+ * The item loop: one executor for every operation. Items run concurrently (bounded, like
+ * n8n's HTTP Request node), output keeps input order, and this is the one place that owns
+ * Continue On Fail and pairedItem.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { findOperation } from '../catalog';
@@ -7,18 +9,25 @@ import * as names from '../description/parameter-names';
 import { paginate } from '../transport/paginate';
 import { send, tenantOrigin } from '../transport/request';
 import { DEFAULT_RETRY, type RetrySettings } from '../transport/retry';
+import { DEFAULT_CONCURRENCY, Throttle } from '../transport/throttle';
 import { buildRequest, itemReader } from './build-request';
 import { customOperation } from './custom-request';
 import { recordsToItems, responseToItems } from './results';
 import { InputError } from './values';
 
+interface RequestOptions {
+	maxRateLimitWait?: number;
+	retries?: number;
+	timeout?: number;
+	concurrency?: number;
+}
+
+function requestOptions(ctx: IExecuteFunctions, itemIndex: number): RequestOptions {
+	return ctx.getNodeParameter(names.REQUEST_OPTIONS, itemIndex, {}) as RequestOptions;
+}
+
 /** Request Options of one item → retry settings. */
-function retrySettings(ctx: IExecuteFunctions, itemIndex: number): RetrySettings {
-	const { maxRateLimitWait, retries, timeout } = ctx.getNodeParameter(names.REQUEST_OPTIONS, itemIndex, {}) as {
-		maxRateLimitWait?: number;
-		retries?: number;
-		timeout?: number;
-	};
+function retrySettings({ maxRateLimitWait, retries, timeout }: RequestOptions): RetrySettings {
 	return {
 		...DEFAULT_RETRY,
 		...(maxRateLimitWait !== undefined ? { maxRateLimitWaitMs: maxRateLimitWait * 1000 } : {}),
@@ -27,7 +36,7 @@ function retrySettings(ctx: IExecuteFunctions, itemIndex: number): RetrySettings
 	};
 }
 
-async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number): Promise<IDataObject[]> {
+async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number, throttle: Throttle): Promise<IDataObject[]> {
 	const value = ctx.getNodeParameter(names.OPERATION, itemIndex) as string;
 	let op = findOperation(value);
 	if (!op) throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`, { itemIndex });
@@ -45,43 +54,55 @@ async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number
 		}
 		throw error;
 	}
+	const settings = retrySettings(requestOptions(ctx, itemIndex));
 	if (op.kind === 'getMany' && op.paging) {
 		const returnAll = ctx.getNodeParameter(names.RETURN_ALL, itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (ctx.getNodeParameter(names.LIMIT, itemIndex, 50) as number);
-		// An expression can give 0, -1, 2.5 or text: AMPECO would get per_page=0 / -1 / NaN.
-		if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
-			throw new NodeOperationError(ctx.getNode(), `Invalid parameter "${names.LIMIT}": must be a whole number of at least 1, got ${JSON.stringify(limit)}`, {
-				itemIndex,
-				description: 'Nothing was sent to AMPECO.',
-			});
-		}
 		const out: IDataObject[] = [];
-		await paginate(ctx, origin, request, op.paging, limit, retrySettings(ctx, itemIndex), (records) => {
+		await paginate(ctx, origin, request, op.paging, limit, settings, throttle, (records) => {
 			for (const item of recordsToItems(records)) out.push(item);
 		});
 		return out;
 	}
-	const response = await send(ctx, origin, request, retrySettings(ctx, itemIndex));
+	const response = await send(ctx, origin, request, settings, throttle);
 	return responseToItems(op, response.status, response.body);
 }
 
 export async function executeOperations(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
+	if (!items.length) return [[]];
 	const origin = await tenantOrigin(ctx).catch((error: Error) => {
 		throw new NodeOperationError(ctx.getNode(), `AMPECO credential: ${error.message}`);
 	});
+	const concurrency = Math.max(1, Math.floor(requestOptions(ctx, 0).concurrency ?? DEFAULT_CONCURRENCY));
+	const throttle = new Throttle(concurrency);
+	const continueOnFail = ctx.continueOnFail();
+	const results: Array<IDataObject[] | Error> = new Array(items.length);
+	let next = 0;
+	let firstFailure = Infinity;
+
+	// Workers take items in order; after a failure (without Continue On Fail) no new item starts.
+	const worker = async () => {
+		for (let i = next++; i < items.length && i < firstFailure; i = next++) {
+			try {
+				results[i] = await runItem(ctx, origin, i, throttle);
+			} catch (error) {
+				results[i] = error as Error;
+				if (!continueOnFail) firstFailure = Math.min(firstFailure, i);
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const results = await runItem(ctx, origin, itemIndex);
-			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
-		} catch (error) {
-			if (!ctx.continueOnFail()) throw error;
-			const description = (error as { description?: string }).description;
-			output.push({
-				json: { error: (error as Error).message, ...(description ? { description } : {}) },
-				pairedItem: { item: itemIndex },
-			});
+		const result = results[itemIndex];
+		if (result instanceof Error) {
+			if (!continueOnFail) throw result;
+			const description = (result as { description?: string }).description;
+			output.push({ json: { error: result.message, ...(description ? { description } : {}) }, pairedItem: { item: itemIndex } });
+		} else if (result) {
+			for (const json of result) output.push({ json, pairedItem: { item: itemIndex } });
 		}
 	}
 	return [output];

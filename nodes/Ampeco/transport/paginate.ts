@@ -6,6 +6,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { Paging } from '../catalog/types';
 import { send, type ApiRequest, type RequestContext } from './request';
 import type { RetrySettings } from './retry';
+import type { Throttle } from './throttle';
 
 export const MAX_PER_PAGE = 100;
 
@@ -44,6 +45,7 @@ export async function paginate(
 	paging: Paging,
 	limit: number | undefined,
 	settings: RetrySettings,
+	throttle: Throttle | undefined,
 	onRecords: (records: unknown[]) => void,
 ): Promise<number> {
 	const perPage = Math.min(MAX_PER_PAGE, limit ?? MAX_PER_PAGE);
@@ -52,7 +54,7 @@ export async function paginate(
 	for (let page = 1; ; page++) {
 		const query = { ...request.query, per_page: perPage, ...(paging === 'cursor' ? { cursor } : { page }) };
 		// A failed page is retried by send() as the same request: nothing is lost or repeated.
-		const { body } = await send(ctx, origin, { ...request, query }, settings);
+		const { body } = await send(ctx, origin, { ...request, query }, settings, throttle);
 		const list = (body ?? {}) as ListBody;
 		// Endpoints known only from the index may answer a single record where a list was expected.
 		let records = Array.isArray(list.data) ? list.data : list.data && typeof list.data === 'object' ? [list.data] : [];

@@ -6,6 +6,7 @@ import { sleep, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOp
 import type { HttpMethod } from '../catalog/types';
 import { normalizeTenantUrl } from '../shared/tenant-url';
 import { rateLimitError, toNodeApiError, transportError } from './errors';
+import type { Throttle } from './throttle';
 import { DEFAULT_RETRY, backoffMs, isIdempotent, isTransientStatus, rateLimitWaitMs, type RetrySettings } from './retry';
 import { serializeQuery, type Query } from './query';
 
@@ -63,7 +64,13 @@ interface RawResponse {
  * `maxRateLimitWaitMs`; 5xx, resets and timeouts are retried with backoff only for
  * idempotent methods. Throws NodeApiError for every failure.
  */
-export async function send(ctx: RequestContext, origin: string, request: ApiRequest, settings: RetrySettings = DEFAULT_RETRY): Promise<ApiResponse> {
+export async function send(
+	ctx: RequestContext,
+	origin: string,
+	request: ApiRequest,
+	settings: RetrySettings = DEFAULT_RETRY,
+	throttle?: Throttle,
+): Promise<ApiResponse> {
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: buildUrl(origin, request.path, request.query),
@@ -83,9 +90,12 @@ export async function send(ctx: RequestContext, origin: string, request: ApiRequ
 	let rateLimitWaited = 0;
 	for (let attempt = 0; ; attempt++) {
 		let response: RawResponse;
+		await throttle?.acquire();
 		try {
 			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
+			throttle?.release(response.statusCode, response.headers ?? {});
 		} catch (error) {
+			throttle?.release();
 			if (retryFaults && attempt < settings.maxRetries) {
 				await sleep(backoffMs(attempt, settings));
 				continue;
