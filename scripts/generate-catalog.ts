@@ -4,11 +4,15 @@
  *
  *   npm run generate                       # writes the committed catalog
  *   npm run generate -- --out /tmp/x.ts    # writes elsewhere (used by the drift test)
+ *
+ * AMPECO Trigger (issue 5): the same run also writes nodes/AmpecoTrigger/generated/events.ts
+ * (see scripts/catalog/notification-events.ts); `--events-out /tmp/y.ts` writes it elsewhere.
  */
 import { createHash } from 'crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 import { buildCatalog, parseIndex } from './catalog/build-catalog';
+import { generateNotificationEvents } from './catalog/notification-events';
 import type { Catalog } from '../nodes/Ampeco/catalog/types';
 
 export const REPO_ROOT = resolve(__dirname, '..');
@@ -16,6 +20,8 @@ export const DEFAULT_SHARED = resolve(REPO_ROOT, '..', 'shared', 'ampeco');
 export const SPEC_FILE = 'openapi-3.110.0.json';
 export const INDEX_FILE = 'endpoints-3.168.0.tsv';
 export const CATALOG_FILE = join(REPO_ROOT, 'nodes/Ampeco/catalog/generated/catalog.ts');
+/** AMPECO Trigger (issue 5): the notification types a subscription accepts. */
+export const EVENTS_FILE = join(REPO_ROOT, 'nodes/AmpecoTrigger/generated/events.ts');
 
 export interface Inputs {
 	specText: string;
@@ -39,7 +45,6 @@ export function generateCatalog({ specText, indexText }: Inputs): { catalog: Cat
 function render(catalog: Catalog, hash: string): string {
 	const { operations, resources, ...meta } = catalog;
 	const lines = [
-		'/* eslint-disable */',
 		'/**',
 		' * GENERATED — DO NOT EDIT. Regenerate with `npm run generate`.',
 		' * generator: scripts/generate-catalog.ts',
@@ -66,8 +71,20 @@ function render(catalog: Catalog, hash: string): string {
 if (require.main === module) {
 	const outAt = process.argv.indexOf('--out');
 	const out = outAt > 0 ? resolve(process.argv[outAt + 1]) : CATALOG_FILE;
-	const { catalog, source } = generateCatalog(readInputs());
+	const inputs = readInputs();
+	const { catalog, source } = generateCatalog(inputs);
 	mkdirSync(dirname(out), { recursive: true });
 	writeFileSync(out, source);
 	console.log(`wrote ${relative(process.cwd(), out)}: ${catalog.operations.length} operations, ${catalog.resources.length} resources`);
+
+	// AMPECO Trigger (issue 5): the trigger's event list, from the same spec. Written to the repo only by a
+	// plain `npm run generate`; with `--out` alone (the catalog drift test) it is not touched.
+	const eventsAt = process.argv.indexOf('--events-out');
+	const eventsOut = eventsAt > 0 ? resolve(process.argv[eventsAt + 1]) : outAt > 0 ? undefined : EVENTS_FILE;
+	if (eventsOut) {
+		const { events, source: eventsSource } = generateNotificationEvents(inputs.specText, SPEC_FILE);
+		mkdirSync(dirname(eventsOut), { recursive: true });
+		writeFileSync(eventsOut, eventsSource);
+		console.log(`wrote ${relative(process.cwd(), eventsOut)}: ${events.events.length} notification events`);
+	}
 }

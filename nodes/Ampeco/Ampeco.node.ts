@@ -1,10 +1,24 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { nodeDescription } from './description/node-description';
+import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { nodeProperties } from './description';
 import { executeOperations } from './execute/router';
 import { listSearch } from './methods/list-search';
 
 export class Ampeco implements INodeType {
-	description: INodeTypeDescription = nodeDescription;
+	description: INodeTypeDescription = {
+		displayName: 'AMPECO',
+		name: 'ampeco',
+		icon: { light: 'file:ampeco.svg', dark: 'file:ampeco.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Manage charge points, EVSEs, sessions, tariffs, users and every other resource of the AMPECO.CHARGE Public API',
+		defaults: { name: 'AMPECO' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ampecoApi', required: true }],
+		properties: nodeProperties,
+	};
 
 	methods = { listSearch };
 

@@ -1,3 +1,6 @@
+/* eslint-disable n8n-nodes-base/node-param-default-missing --
+ * The rule looks for a literal `default`; here defaults are computed from the catalog
+ * (first enum value, preferred operation) and resource-locator modes need none. */
 /**
  * Catalog → the node's parameter list.
  *

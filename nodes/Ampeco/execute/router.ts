@@ -52,12 +52,19 @@ async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number
 				description: 'Nothing was sent to AMPECO.',
 			});
 		}
-		throw error;
+		throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 	}
 	const settings = retrySettings(requestOptions(ctx, itemIndex));
 	if (op.kind === 'getMany' && op.paging) {
 		const returnAll = ctx.getNodeParameter(names.RETURN_ALL, itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (ctx.getNodeParameter(names.LIMIT, itemIndex, 50) as number);
+		// An expression can give 0, -1, 2.5 or text: AMPECO would get per_page=0 / -1 / NaN.
+		if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
+			throw new NodeOperationError(ctx.getNode(), `Invalid parameter "${names.LIMIT}": must be a whole number of at least 1, got ${JSON.stringify(limit)}`, {
+				itemIndex,
+				description: 'Nothing was sent to AMPECO.',
+			});
+		}
 		const out: IDataObject[] = [];
 		await paginate(ctx, origin, request, op.paging, limit, settings, throttle, (records) => {
 			for (const item of recordsToItems(records)) out.push(item);
