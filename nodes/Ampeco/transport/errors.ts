@@ -57,14 +57,30 @@ export function toNodeApiError(node: INode, operationLabel: string, failure: Fai
 	});
 }
 
-/** A request that got no HTTP answer (reset, refused, timed out). */
+const NETWORK_FAULTS: Record<string, string> = {
+	ECONNRESET: 'the connection was reset',
+	ECONNREFUSED: 'the connection was refused',
+	ECONNABORTED: 'the request timed out',
+	ETIMEDOUT: 'the request timed out',
+	ENOTFOUND: 'the tenant host was not found',
+	EAI_AGAIN: 'the tenant host could not be resolved',
+};
+
+/**
+ * A request that got no HTTP answer (reset, refused, timed out). The error code stays out
+ * of the message: n8n would swap a message naming one for its own generic text.
+ */
 export function transportError(node: INode, request: { label: string; itemIndex?: number }, error: NodeJS.ErrnoException): NodeApiError {
-	// n8n's request helper hands over its own NodeApiError: the socket's code is on its cause (an AxiosError).
-	const code = error.code ?? (error as { cause?: NodeJS.ErrnoException }).cause?.code ?? (/timeout/i.test(error.message ?? '') ? 'ETIMEDOUT' : 'ECONNRESET');
+	const code = error.code ?? (/timeout/i.test(error.message ?? '') ? 'ETIMEDOUT' : 'ECONNRESET');
+	const what = NETWORK_FAULTS[code] ?? 'a network error occurred';
 	return new NodeApiError(
 		node,
-		{ code, message: `No response from AMPECO (${code})` },
-		{ message: `${request.label} failed: no response from AMPECO (${code})`, itemIndex: request.itemIndex },
+		{ message: `No response from AMPECO: ${what}` },
+		{
+			message: `${request.label} failed: no response from AMPECO, ${what}`,
+			description: `Network error ${code}. GET, PUT and DELETE requests are retried (Request Options → Retries on Server Errors); POST and PATCH are not, so an action never runs twice.`,
+			itemIndex: request.itemIndex,
+		},
 	);
 }
 

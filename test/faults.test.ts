@@ -1,0 +1,165 @@
+/**
+ * Fault suite: rate limits, server errors, resets and timeouts against local servers.
+ * GETs are retried; POSTs (start charging, create) are never repeated after a fault.
+ */
+import { createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
+import { startMockAmpeco, type MockAmpeco } from './helpers/mock-ampeco';
+import { runAmpeco, TOKEN } from './helpers/run-ampeco';
+
+const GET_CHARGE_POINT = { resource: 'chargePoint', operation: 'GET /resources/charge-points/v2.0/{chargePoint}', chargePoint: { __rl: true, mode: 'id', value: '7' } };
+const START_CHARGING = {
+	resource: 'chargePoint',
+	operation: 'POST /actions/charge-point/v1.0/{chargePoint}/start/{evse}',
+	chargePoint: { __rl: true, mode: 'id', value: '7' },
+	evse: { __rl: true, mode: 'id', value: '3' },
+};
+const LIST_SESSIONS = { resource: 'session', operation: 'GET /resources/sessions/v1.0', returnAll: true };
+/** Short backoff keeps the suite fast; the policy is the same. */
+const FAST = { requestOptions: { retries: 2 } };
+
+const everything: unknown[] = [];
+let mock: MockAmpeco;
+beforeAll(async () => {
+	mock = await startMockAmpeco();
+});
+afterAll(() => mock.close());
+
+async function run(parameters: Record<string, unknown>, tenantUrl = mock.url) {
+	const before = mock.requests.length;
+	const result = await runAmpeco({ tenantUrl, parameters: parameters as never });
+	everything.push(result.items, result.error?.message, (result.error as { description?: string })?.description, result.error);
+	return { ...result, requests: mock.requests.slice(before) };
+}
+
+describe('rate limits', () => {
+	test('429 with Retry-After, then success: one retry, the item succeeds', async () => {
+		mock.handle((_r, i) => (i === mock.requests.length - 1 && mock.requests.length % 2 === 1 ? { status: 429, headers: { 'Retry-After': '1' }, body: { message: 'Too Many Attempts.' } } : { body: { data: { id: 7 } } }));
+		const started = Date.now();
+		const { items, error, requests } = await run(GET_CHARGE_POINT);
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(2);
+		expect(items.map((i) => i.json)).toEqual([{ id: 7 }]);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+	});
+
+	test('a POST answered 429 is sent again: the API did not process it', async () => {
+		let calls = 0;
+		mock.handle(() => (++calls === 1 ? { status: 429, headers: { 'Retry-After': '0' } } : { body: { data: { id: 1 } } }));
+		const { error, requests } = await run(START_CHARGING);
+		expect(error).toBeUndefined();
+		expect(requests.filter((r) => r.method === 'POST')).toHaveLength(2);
+	});
+
+	test('429 asking for longer than the maximum wait fails at once with a clear message', async () => {
+		mock.handle(() => ({ status: 429, headers: { 'Retry-After': '120' }, body: { message: 'Too Many Attempts.' } }));
+		const started = Date.now();
+		const { error, requests } = await run(GET_CHARGE_POINT);
+		expect(requests).toHaveLength(1);
+		expect(Date.now() - started).toBeLessThan(2000);
+		expect(error?.message).toMatch(/HTTP 429.*rate limit/i);
+		expect((error as { description?: string }).description).toMatch(/120 s.*more than the 60 s allowed/);
+	});
+
+	test('X-RateLimit-Reset is honoured when Retry-After is missing', async () => {
+		let calls = 0;
+		mock.handle(() => (++calls === 1 ? { status: 429, headers: { 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 1) } } : { body: { data: { id: 7 } } }));
+		const { error, requests } = await run(GET_CHARGE_POINT);
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(2);
+	});
+});
+
+describe('server errors', () => {
+	test.each([500, 502, 503])('%i then success on GET: retried, the item succeeds', async (status) => {
+		let calls = 0;
+		mock.handle(() => (++calls === 1 ? { status, body: { message: 'Server Error' } } : { body: { data: { id: 7 } } }));
+		const { items, error, requests } = await run({ ...GET_CHARGE_POINT, ...FAST });
+		expect(error).toBeUndefined();
+		expect(requests).toHaveLength(2);
+		expect(items[0].json).toEqual({ id: 7 });
+	});
+
+	test.each([500, 502, 503])('%i on POST: not retried, failed once', async (status) => {
+		mock.handle(() => ({ status, body: { message: 'Server Error' } }));
+		const { error, requests } = await run({ ...START_CHARGING, ...FAST });
+		expect(requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+		expect(error?.message).toContain(`HTTP ${status}`);
+	});
+
+	test('a GET that keeps failing gives up after the configured retries', async () => {
+		mock.handle(() => ({ status: 503, body: { message: 'Down for maintenance' } }));
+		const { error, requests } = await run({ ...GET_CHARGE_POINT, ...FAST });
+		expect(requests).toHaveLength(3);
+		expect(error?.message).toContain('HTTP 503: Down for maintenance');
+	});
+});
+
+/** A server that resets or never answers chosen requests, counting what it receives. */
+async function faultyServer(fault: 'reset' | 'hang', faultyCalls: number) {
+	const received: string[] = [];
+	const server: Server = createServer((req, res) => {
+		received.push(req.method!);
+		if (received.length <= faultyCalls) {
+			if (fault === 'reset') req.socket.destroy();
+			return; // hang: never answer
+		}
+		res.writeHead(200, { 'Content-Type': 'application/json' });
+		res.end(JSON.stringify({ data: { id: 7 } }));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	return { url, received, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
+}
+
+describe('connection faults', () => {
+	test.each(['reset', 'hang'] as const)('%s on GET: retried, the item succeeds', async (fault) => {
+		const server = await faultyServer(fault, 1);
+		try {
+			const result = await runAmpeco({ tenantUrl: server.url, parameters: { ...GET_CHARGE_POINT, requestOptions: { retries: 2, timeout: 1 } } as never });
+			everything.push(result.items, result.error?.message);
+			expect(result.error).toBeUndefined();
+			expect(server.received).toEqual(['GET', 'GET']);
+		} finally {
+			await server.close();
+		}
+	});
+
+	test.each(['reset', 'hang'] as const)('%s on POST: sent exactly once, the item fails clearly', async (fault) => {
+		const server = await faultyServer(fault, 5);
+		try {
+			const result = await runAmpeco({ tenantUrl: server.url, parameters: { ...START_CHARGING, requestOptions: { retries: 2, timeout: 1 } } as never });
+			everything.push(result.items, result.error?.message, result.error);
+			expect(server.received).toEqual(['POST']);
+			expect(result.error?.message).toMatch(/no response from AMPECO/);
+		} finally {
+			await server.close();
+		}
+	});
+});
+
+test('paging 1,000 records over 10 pages with a 503 and a 429 mid-way: 1,000 distinct records', async () => {
+	let calls = 0;
+	mock.handle((request) => {
+		calls++;
+		if (calls === 4) return { status: 503, body: { message: 'Service Unavailable' } };
+		if (calls === 8) return { status: 429, headers: { 'Retry-After': '0' } };
+		const cursor = Number(new URLSearchParams(request.query).get('cursor') ?? 0);
+		const data = Array.from({ length: 100 }, (_, i) => ({ id: cursor * 100 + i + 1 }));
+		const next = cursor < 9 ? `${mock.url}/public-api/resources/sessions/v1.0?cursor=${cursor + 1}&per_page=100` : null;
+		return { body: { data, links: { next }, meta: { per_page: 100 } } };
+	});
+	const { items, error, requests } = await run({ ...LIST_SESSIONS, ...FAST });
+	expect(error).toBeUndefined();
+	const ids = items.map((i) => i.json.id);
+	expect(ids).toHaveLength(1000);
+	expect(new Set(ids).size).toBe(1000);
+	expect(ids).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+	expect(requests).toHaveLength(12);
+});
+
+test('the token appears in no error, description or output of this suite', () => {
+	const seen = JSON.stringify(everything, (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack, cause: (v as { cause?: unknown }).cause } : v));
+	expect(seen.length).toBeGreaterThan(1000);
+	expect(seen).not.toContain(TOKEN);
+});
