@@ -2,10 +2,11 @@
  * "From List" for every ID parameter: one generic search over the entity's own Get Many
  * endpoint, registered once per listing operation.
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchItems, type INodeListSearchResult } from 'n8n-workflow';
 import { catalog, findOperation } from '../catalog';
 import { listSearchMethodName } from '../description/list-search-names';
 import { buildRequest, editorReader } from '../execute/build-request';
+import { InputError } from '../execute/values';
 import { MAX_PER_PAGE } from '../transport/paginate';
 import { send, tenantOrigin } from '../transport/request';
 
@@ -21,7 +22,14 @@ function labelOf(record: IDataObject): string {
 
 async function search(ctx: ILoadOptionsFunctions, listOperation: string, filter?: string, cursor?: string): Promise<INodeListSearchResult> {
 	const op = findOperation(listOperation)!;
-	const request = buildRequest({ ...op, query: [], filters: [], include: [], body: undefined }, editorReader(ctx));
+	let request;
+	try {
+		request = buildRequest({ ...op, query: [], filters: [], include: [], body: undefined }, editorReader(ctx));
+	} catch (error) {
+		// The listing of a child needs its parent's ID (an EVSE's charge point) first.
+		const message = error instanceof InputError ? `Set "${error.field}" first: ${error.message.slice(error.field.length + 2)}` : (error as Error).message;
+		throw new NodeOperationError(ctx.getNode(), message);
+	}
 	request.query = { per_page: MAX_PER_PAGE, ...(op.paging === 'cursor' ? { cursor } : { page: cursor ? Number(cursor) : 1 }) };
 	const { body } = await send(ctx, await tenantOrigin(ctx), request);
 	const page = (body ?? {}) as { data?: IDataObject[]; links?: { next?: string | null } };
