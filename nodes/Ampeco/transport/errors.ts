@@ -71,7 +71,8 @@ const NETWORK_FAULTS: Record<string, string> = {
  * of the message: n8n would swap a message naming one for its own generic text.
  */
 export function transportError(node: INode, request: { label: string; itemIndex?: number }, error: NodeJS.ErrnoException): NodeApiError {
-	const code = error.code ?? (/timeout/i.test(error.message ?? '') ? 'ETIMEDOUT' : 'ECONNRESET');
+	// n8n's request helper throws its own NodeApiError: the socket's code is on its cause (an AxiosError).
+	const code = error.code ?? (error as { cause?: NodeJS.ErrnoException }).cause?.code ?? (/timeout/i.test(error.message ?? '') ? 'ETIMEDOUT' : 'ECONNRESET');
 	const what = NETWORK_FAULTS[code] ?? 'a network error occurred';
 	return new NodeApiError(
 		node,

@@ -1,0 +1,374 @@
+/**
+ * Bad input never reaches AMPECO. Each case takes the sample parameters of a real catalog
+ * operation (valid: spec-conformance sends them), spoils one input, runs the node through
+ * n8n's engine and expects `Invalid parameter "<field>": <what is wrong>` with no request.
+ *
+ * Values the editor cannot produce (text in a number field, an empty required ID) arrive
+ * through expressions, as they do from a previous node's data. n8n's own parameter check
+ * stops literal ones first; that layer is covered at the end.
+ */
+import type { INodeParameters, NodeParameterValueType } from 'n8n-workflow';
+import { catalog, findOperation } from '../nodes/Ampeco/catalog';
+import type { FieldDef, OperationDef } from '../nodes/Ampeco/catalog/types';
+import * as names from '../nodes/Ampeco/description/parameter-names';
+import { buildRequest, type ParameterReader } from '../nodes/Ampeco/execute/build-request';
+import { InputError } from '../nodes/Ampeco/execute/values';
+import { startMockAmpeco, type MockAmpeco } from './helpers/mock-ampeco';
+import { runAmpeco } from './helpers/run-ampeco';
+import { sampleBody, sampleParameters } from './helpers/sample-parameters';
+
+const described = catalog.operations.filter((op) => !op.indexOnly && !op.custom);
+const op = (value: string): OperationDef => {
+	const found = findOperation(value);
+	if (!found) throw new Error(`no operation ${value}`);
+	return found;
+};
+const rl = (value: string) => ({ __rl: true, mode: 'id', value });
+const expr = (js: string) => `={{ ${js} }}`;
+
+interface Case {
+	label: string;
+	op: OperationDef;
+	parameters: INodeParameters;
+	/** The parameter the message must name. */
+	field: string;
+	/** What the message must say about it. */
+	problem: RegExp;
+}
+
+const cases: Case[] = [];
+
+function add(label: string, operation: OperationDef, patch: (base: INodeParameters) => INodeParameters, field: string, problem: RegExp) {
+	const base = sampleParameters(operation);
+	cases.push({ label: `${label} · ${operation.value}`, op: operation, parameters: { ...base, ...patch(base) }, field, problem });
+}
+
+/** First `n` items, at most one per key (spreads the cases over the catalog). */
+function distinct<T>(items: T[], key: (item: T) => string, n: number): T[] {
+	const seen = new Set<string>();
+	return items.filter((item) => !seen.has(key(item)) && seen.add(key(item))).slice(0, n);
+}
+
+/** Where a body field lives in fields mode, and the name errors use for it. */
+function bodySlot(operation: OperationDef, field: FieldDef): { param: string; key?: string; path: string } {
+	if (field.required) {
+		const param = names.topLevelName('body', field.name, operation);
+		return { param, path: param };
+	}
+	const collection = names.optionalBodyCollection(operation);
+	return { param: collection, key: field.name, path: `${collection}.${field.name}` };
+}
+
+/** Parameters with one body field set in fields mode. */
+function setBodyField(operation: OperationDef, field: FieldDef, value: NodeParameterValueType) {
+	const slot = bodySlot(operation, field);
+	return (base: INodeParameters): INodeParameters =>
+		slot.key ? { [slot.param]: { ...((base[slot.param] as INodeParameters) ?? {}), [slot.key]: value } } : { [slot.param]: value };
+}
+
+function inCollection(collection: string, key: string, value: NodeParameterValueType) {
+	return (base: INodeParameters): INodeParameters => ({ [collection]: { ...((base[collection] as INodeParameters) ?? {}), [key]: value } });
+}
+
+/** Body fields of fields-mode operations (depth 0), with their operation. */
+const bodyFields = described.flatMap((operation) => (operation.body?.fields ?? []).map((field) => ({ op: operation, field })));
+const isPlainText = (f: FieldDef) => f.type === 'string' && !f.enum && !f.format && !f.pattern;
+const isNumber = (f: FieldDef) => (f.type === 'integer' || f.type === 'number') && !f.enum;
+const isDateTime = (f: FieldDef) => f.type === 'string' && (f.format === 'date-time' || f.format === 'datetime');
+
+// ---------------------------------------------------------------------------
+// Path IDs
+// ---------------------------------------------------------------------------
+
+const integerIdOps = distinct(
+	described.filter((o) => o.pathParams.some((p) => p.type === 'integer' && !p.enum)),
+	(o) => o.resource,
+	20,
+);
+const notNumeric = [
+	expr('"abc"'),
+	expr('"12a"'),
+	expr('"1.5"'),
+	expr('12.5'),
+	expr('"-3"'),
+	expr('"1 2"'),
+	expr('"0x1F"'),
+	expr('"1e3"'),
+	expr('"17/../18"'),
+	expr('"17?x=1"'),
+	expr('"17#frag"'),
+	expr('"17\\\\18"'),
+	expr('".."'),
+	expr('"17%2F18"'),
+];
+integerIdOps.forEach((operation, i) => {
+	const param = [...operation.pathParams].reverse().find((p) => p.type === 'integer' && !p.enum)!;
+	const value = notNumeric[i % notNumeric.length];
+	add(`non-numeric ID ${value}`, operation, () => ({ [param.name]: rl(value) }), param.name, /must be a numeric ID, got "/);
+});
+
+const stringIdOps = distinct(
+	described.filter((o) => o.pathParams.some((p) => p.type === 'string' && !p.enum)),
+	(o) => o.pathParams.find((p) => p.type === 'string' && !p.enum)!.name,
+	12,
+);
+const unsafe = ['a/b', '..', '.', 'x?y=1', 'x#y', 'a\\b', '%2E%2e', 'a/../b', '../admins', 'x/', 'A..B', '#'];
+stringIdOps.forEach((operation, i) => {
+	const param = operation.pathParams.find((p) => p.type === 'string' && !p.enum)!;
+	const value = unsafe[i % unsafe.length];
+	add(`unsafe ID "${value}"`, operation, () => ({ [param.name]: rl(value) }), param.name, /contains characters that are not allowed in an ID/);
+});
+
+const emptyIds = [expr('""'), expr('"   "'), expr('null')];
+distinct(described.filter((o) => o.pathParams.some((p) => !p.enum)), (o) => o.resource, 6).forEach((operation, i) => {
+	const param = operation.pathParams.find((p) => !p.enum)!;
+	add(`empty ID ${emptyIds[i % 3]}`, operation, () => ({ [param.name]: rl(emptyIds[i % 3]) }), param.name, /is required: enter an ID or pick one from the list/);
+});
+
+add('path value outside its list', op('POST /actions/charge-point/v1.0/{chargePoint}/reset/{type}'), () => ({ type: expr('"medium"') }), 'type', /"medium" is not one of: hard, soft/);
+add('path value outside its list', op('GET /resources/circuits/v1.0/{dlmCircuit}/consumption/{phase}'), () => ({ phase: 'L4' }), 'phase', /"L4" is not one of:/);
+
+// ---------------------------------------------------------------------------
+// Body fields (Send Body As: Fields)
+// ---------------------------------------------------------------------------
+
+for (const { op: operation, field } of distinct(bodyFields.filter(({ field: f }) => f.required && isPlainText(f) && !f.maxLength), ({ op: o }) => o.resource, 8)) {
+	add(`required text left empty`, operation, setBodyField(operation, field, expr('""')), bodySlot(operation, field).path, /is required/);
+}
+
+for (const { op: operation, field } of distinct(bodyFields.filter(({ field: f }) => f.required && isNumber(f)), ({ op: o }) => o.resource, 6)) {
+	add('text in a required number field', operation, setBodyField(operation, field, expr('"abc"')), bodySlot(operation, field).path, /"abc" is not a number/);
+}
+
+for (const { op: operation, field } of distinct(bodyFields.filter(({ field: f }) => !f.required && isNumber(f)), ({ op: o }) => o.resource, 6)) {
+	add('text in an optional number field', operation, setBodyField(operation, field, expr('"twelve"')), bodySlot(operation, field).path, /"twelve" is not a number/);
+}
+
+for (const { op: operation, field } of distinct(bodyFields.filter(({ field: f }) => f.type === 'boolean'), ({ op: o }) => o.resource, 4)) {
+	add('text in a boolean field', operation, setBodyField(operation, field, expr('"yes"')), bodySlot(operation, field).path, /"yes" is not true or false/);
+}
+
+for (const { op: operation, field } of distinct(bodyFields.filter(({ field: f }) => f.type === 'string' && f.enum), ({ op: o }) => o.resource, 8)) {
+	add('value outside the enum', operation, setBodyField(operation, field, 'bogus'), bodySlot(operation, field).path, /"bogus" is not one of: /);
+}
+
+const withMaxLength = distinct(
+	bodyFields.filter(({ field: f }) => f.type === 'string' && f.maxLength !== undefined && !f.enum && !f.pattern),
+	({ op: o, field: f }) => `${o.resource} ${f.name}`,
+	10,
+);
+for (const { op: operation, field } of withMaxLength) {
+	const max = field.maxLength!;
+	add(`longer than maxLength ${max}`, operation, setBodyField(operation, field, 'x'.repeat(max + 1)), bodySlot(operation, field).path, new RegExp(`is ${max + 1} characters long; at most ${max} are allowed`));
+}
+
+const withPattern = bodyFields.filter(({ field: f }) => f.pattern);
+['bg', 'BGR', 'B1', ' BG'].forEach((value, i) => {
+	const { op: operation, field } = withPattern[i % withPattern.length];
+	add(`pattern mismatch "${value}"`, operation, setBodyField(operation, field, value), bodySlot(operation, field).path, /does not match the pattern \^\[A-Z\]\{2\}\$/);
+});
+
+const badDates = ['yesterday', '31/01/2025 13:45', '2025-13-45T10:00:00', '2025-01-31T25:00:00Z', '2025-01-31', '1738331100'];
+distinct(bodyFields.filter(({ field: f }) => isDateTime(f)), ({ op: o }) => o.resource, 6).forEach(({ op: operation, field }, i) => {
+	const value = badDates[i % badDates.length];
+	add(`invalid date-time "${value}"`, operation, setBodyField(operation, field, value), bodySlot(operation, field).path, /is not a (valid )?date and time/);
+});
+
+const numericLimits = [
+	{ op: 'POST /actions/charge-point/v2.0/{chargePoint}/update-firmware', field: 'retries', value: 11, problem: /must be at most 10, got 11/ },
+	{ op: 'POST /actions/charge-point/v2.0/{chargePoint}/update-firmware', field: 'interval', value: -1, problem: /must be at least 0, got -1/ },
+	{ op: 'POST /resources/charge-points/v1.0', field: 'desiredSecurityProfile', value: 1.5, problem: /must be a whole number, got 1.5/ },
+	{ op: 'POST /actions/circuit/v2.0/{circuit}/set-circuit-soc-priorities', field: 'upperThresholdPercent', value: 2, problem: /must be at least 5, got 2/ },
+	{ op: 'POST /resources/roaming-operators/v2.0/{roamingOperator}/custom-tariff-filters', field: 'powerBelowKw', value: -0.5, problem: /must be at least 0/ },
+];
+for (const { op: value, field: name, value: bad, problem } of numericLimits) {
+	const operation = op(value);
+	const field = operation.body!.fields!.find((f) => f.name === name)!;
+	add(`number out of range (${bad})`, operation, setBodyField(operation, field, bad), bodySlot(operation, field).path, problem);
+}
+
+// Nested inputs: a collection inside Additional Fields, a list of objects, a list of numbers.
+const createCp = op('POST /resources/charge-points/v2.0');
+add('text in a boolean inside an object field', createCp, inCollection('additionalFields', 'subscription', { required: expr('"maybe"') }), 'additionalFields.subscription.required', /"maybe" is not true or false/);
+add('text in a number inside an object field', createCp, inCollection('additionalFields', 'network', { port: expr('"http"') }), 'additionalFields.network.port', /"http" is not a number/);
+add('enum inside an object field', createCp, inCollection('additionalFields', 'network', { protocol: expr('"ocpp 9"') }), 'additionalFields.network.protocol', /"ocpp 9" is not one of/);
+add('text in a list of numbers', createCp, inCollection('additionalFields', 'subscription', { planIds: [1, 'two'] as never }), 'additionalFields.subscription.planIds[1]', /"two" is not a number/);
+add('value outside a multi-select', createCp, inCollection('additionalFields', 'capabilities', expr('["meter_values", "teleport"]')), 'additionalFields.capabilities[1]', /"teleport" is not one of/);
+const createCircuit = op('POST /resources/circuits/v1.0');
+add('text in a number inside a list of objects', createCircuit, (base) => ({ chargePoints: { values: [{ ...(base.chargePoints as { values: INodeParameters[] }).values[0], id: expr('"x"') }] } }), 'chargePoints[0].id', /"x" is not a number/);
+
+// ---------------------------------------------------------------------------
+// Send Body As: JSON
+// ---------------------------------------------------------------------------
+
+const jsonOps = distinct(described.filter((o) => o.body?.fields?.some((f) => f.required) && !o.body.variants), (o) => o.resource, 8);
+const json = (text: string) => () => ({ [names.SEND_BODY_AS]: 'json', [names.JSON_BODY]: text });
+
+['{ name: "x" }', '{"a": 1,}', '{"a": 1', "{'a': 1}"].forEach((text, i) => {
+	add(`invalid JSON ${text}`, jsonOps[i], json(text), names.JSON_BODY, /is not valid JSON \(/);
+});
+['[]', '[{"name": "x"}]', '"text"', '42'].forEach((text, i) => {
+	add(`JSON ${text} where an object is required`, jsonOps[4 + i], json(text), names.JSON_BODY, /must be a JSON object/);
+});
+add('JSON expression giving a list', jsonOps[0], json(expr('[1, 2]')), names.JSON_BODY, /must be a JSON object/);
+for (const operation of jsonOps.slice(0, 6)) {
+	const required = operation.body!.fields!.find((f) => f.required)!;
+	const body = { ...(sampleBody(operation) as Record<string, unknown>) };
+	delete body[required.name];
+	add('JSON missing a required field', operation, json(JSON.stringify(body)), required.name, /^is required$/);
+}
+const cpBody = sampleBody(createCp) as Record<string, unknown>;
+add('JSON with a number for text', createCp, json(JSON.stringify({ ...cpBody, name: 5 })), 'name', /must be text, got number/);
+add('JSON with null for a non-nullable field', createCp, json(JSON.stringify({ ...cpBody, name: null })), 'name', /must not be null/);
+add('JSON with a value outside the enum', createCp, json(JSON.stringify({ ...cpBody, status: 'broken' })), 'status', /"broken" is not one of/);
+add('JSON with text for an object', createCp, json(JSON.stringify({ ...cpBody, subscription: 'yes' })), 'subscription', /must be an object, got string/);
+add('JSON with an object for a list', createCp, json(JSON.stringify({ ...cpBody, tags: { a: 1 } })), 'tags', /must be a list, got object/);
+add('JSON longer than maxLength', createCp, json(JSON.stringify({ ...cpBody, pin: '12345' })), 'pin', /is 5 characters long; at most 4 are allowed/);
+
+const indexOnlyWithBody = catalog.operations.find((o) => o.indexOnly && !o.custom && o.body && !o.body.fields && !o.body.list)!;
+add('invalid JSON for an endpoint without schema', indexOnlyWithBody, json('{"ocpp": }'), names.JSON_BODY, /is not valid JSON/);
+add('JSON list for an endpoint without schema', indexOnlyWithBody, json('[1]'), names.JSON_BODY, /must be a JSON object/);
+
+const bulk = catalog.operations.find((o) => o.body?.list)!;
+add('object where the body is a list', bulk, () => ({ [names.JSON_BODY]: '{"keyName": "k", "value": "v"}' }), names.JSON_BODY, /must be a list, got object/);
+add('list item missing a required field', bulk, () => ({ [names.JSON_BODY]: '[{"keyName": "k", "value": "v"}, {"keyName": "k2"}]' }), `${names.JSON_BODY}[1].value`, /is required/);
+add('list item that is not an object', bulk, () => ({ [names.JSON_BODY]: '[1]' }), `${names.JSON_BODY}[0]`, /must be an object, got number/);
+add('list item matching no alternative', bulk, () => ({ [names.JSON_BODY]: '[{"value": "v"}]' }), `${names.JSON_BODY}[0]`, /must match one of these alternatives/);
+add('invalid JSON for a list body', bulk, () => ({ [names.JSON_BODY]: '[{"value": "v"},' }), names.JSON_BODY, /is not valid JSON/);
+
+// ---------------------------------------------------------------------------
+// oneOf bodies
+// ---------------------------------------------------------------------------
+
+const booking = op('POST /resources/booking-requests/v1.0');
+add('oneOf: type=create without startAt', booking, (base) => {
+	const { startAt: _drop, ...rest } = base.additionalFields as INodeParameters;
+	return { additionalFields: rest };
+}, 'body', /must match one of these alternatives: type = create with userId, locationId, startAt, endAt; type = update with bookingId; type = cancel with bookingId/);
+add('oneOf: type=cancel without bookingId', booking, () => ({ type: 'cancel', additionalFields: {} }), 'body', /must match one of these alternatives/);
+add('oneOf in JSON: type=update without bookingId', booking, json('{"type": "update", "userId": 1}'), names.JSON_BODY, /must match one of these alternatives/);
+const variables = op('POST /resources/configuration-templates/v1.0/{template}/variables');
+add('oneOf: neither keyName nor variableName + component', variables, () => ({ value: 'v', additionalFields: {} }), 'body', /must match one of these alternatives: with keyName, value .*; with value, variableName, component/);
+add('oneOf: a closed alternative with a field it does not allow', variables, () => ({ value: 'v', additionalFields: { keyName: 'k', evseId: 1 } }), 'body', /must match one of these alternatives: with keyName, value \(and no fields other than keyName, value\)/);
+add('oneOf in JSON: a closed alternative with an extra field', variables, json('{"keyName": "k", "value": "v", "connectorId": 2}'), names.JSON_BODY, /must match one of these alternatives/);
+const preferences = op('POST /resources/charge-points/v2.0/{chargePoint}/personal-smart-charging-preferences');
+add('oneOf in JSON: the selected alternative is incomplete', preferences, json('{"type": "octopus_go"}'), names.JSON_BODY, /must match one of these alternatives: .*type = octopus_go with preferences, integrationId/);
+
+// ---------------------------------------------------------------------------
+// Query: filters, include, options, limit
+// ---------------------------------------------------------------------------
+
+const filterFields = described.flatMap((operation) => (operation.filters ?? []).map((field) => ({ op: operation, field })));
+for (const { op: operation, field } of distinct(filterFields.filter(({ field: f }) => f.enum && f.type === 'string'), ({ op: o }) => o.resource, 8)) {
+	add('filter value outside the enum', operation, inCollection(names.FILTERS, field.name, expr('"nope"')), `${names.FILTERS}.${field.name}`, /"nope" is not one of/);
+}
+distinct(filterFields.filter(({ field: f }) => isDateTime(f)), ({ op: o }) => o.resource, 4).forEach(({ op: operation, field }, i) => {
+	const value = ['last week', '2025-02-31T10:00:00Z extra', '2025-00-10T10:00:00Z', 'now'][i];
+	add(`filter date-time "${value}"`, operation, inCollection(names.FILTERS, field.name, value), `${names.FILTERS}.${field.name}`, /is not a (valid )?date and time/);
+});
+for (const { op: operation, field } of distinct(filterFields.filter(({ field: f }) => isNumber(f)), ({ op: o }) => o.resource, 4)) {
+	add('text in a number filter', operation, inCollection(names.FILTERS, field.name, expr('"many"')), `${names.FILTERS}.${field.name}`, /"many" is not a number/);
+}
+add('text in a list-of-numbers filter', op('GET /resources/charge-points/v2.0'), inCollection(names.FILTERS, 'roamingOperatorIds', expr('"1, two"')), `${names.FILTERS}.roamingOperatorIds[1]`, /"two" is not a number/);
+
+distinct(described.filter((o) => o.include?.length), (o) => o.resource, 8).forEach((operation, i) => {
+	const include = i % 2 ? ['bogus'] : [operation.include![0], 'evses.connectors.secret'];
+	add(`include outside its list`, operation, inCollection(names.OPTIONS, names.INCLUDE, include), `${names.OPTIONS}.${names.INCLUDE}`, new RegExp(`"${include[include.length - 1]}" is not one of: ${operation.include![0]}`));
+});
+
+const sessions = op('GET /resources/sessions/v1.0');
+add('text in a boolean query flag', sessions, inCollection(names.OPTIONS, 'withAuthorization', expr('"maybe"')), `${names.OPTIONS}.withAuthorization`, /"maybe" is not true or false/);
+add('query flag outside its enum', sessions, inCollection(names.OPTIONS, 'clockAlignedInterval', expr('7')), `${names.OPTIONS}.clockAlignedInterval`, /"7" is not one of/);
+
+const listing = op('GET /resources/charge-points/v2.0');
+for (const limit of [0, expr('0'), expr('-1'), expr('2.5'), expr('"ten"')]) {
+	add(`Limit ${limit}`, listing, () => ({ [names.RETURN_ALL]: false, [names.LIMIT]: limit }), names.LIMIT, /must be a whole number of at least 1/);
+}
+
+// ---------------------------------------------------------------------------
+
+let mock: MockAmpeco;
+beforeAll(async () => {
+	mock = await startMockAmpeco((request) =>
+		request.method === 'GET' ? { body: { data: [{ id: 1 }], links: { next: null }, meta: {} } } : { body: { data: { id: 1 } } },
+	);
+});
+afterAll(() => mock.close());
+
+test(`at least 50 cases over at least 40 operations (${cases.length} cases)`, () => {
+	expect(cases.length).toBeGreaterThanOrEqual(50);
+	expect(new Set(cases.map((c) => c.op.value)).size).toBeGreaterThanOrEqual(40);
+	expect(new Set(cases.map((c) => c.label)).size).toBe(cases.length);
+	expect(integerIdOps).toHaveLength(20);
+});
+
+describe('rejected before anything is sent', () => {
+	test.each(cases.map((c) => [c.label, c] as const))('%s', async (_label, c) => {
+		const before = mock.requests.length;
+		const result = await runAmpeco({ tenantUrl: mock.url, parameters: c.parameters });
+		expect(mock.requests.length - before).toBe(0);
+		expect(result.items).toEqual([]);
+		expect(result.error?.constructor.name).toBe('NodeOperationError');
+		const message = result.error!.message;
+		const parsed = /^Invalid parameter "([^"]+)": ([\s\S]*)$/.exec(message);
+		expect({ field: parsed?.[1], problem: parsed?.[2] }).toEqual({ field: c.field, problem: expect.stringMatching(c.problem) });
+		expect((result.error as { description?: string }).description).toBe('Nothing was sent to AMPECO.');
+	});
+});
+
+describe('controls: the same operations with their sample parameters are sent', () => {
+	const operations = [...new Map(cases.map((c) => [c.op.value, c.op])).values()];
+	test.each(operations.map((o) => [o.value, o] as const))('%s', async (_value, operation) => {
+		const before = mock.requests.length;
+		const result = await runAmpeco({ tenantUrl: mock.url, parameters: sampleParameters(operation) });
+		expect(result.error?.message).toBeUndefined();
+		expect(mock.requests.length - before).toBe(1);
+	});
+});
+
+describe('an unknown key in a collection', () => {
+	const update = op('PATCH /resources/charge-points/v2.0/{chargePoint}');
+	const parameters: INodeParameters = { ...sampleParameters(update), updateFields: { name: 'CP', bogus: 'x', pin: '1234' } };
+
+	test('is an error in the node: a silent drop would hide a typo', () => {
+		const read: ParameterReader = (name, fallback, id) => {
+			const value = parameters[name] as unknown;
+			if (value === undefined) return fallback;
+			return id && typeof value === 'object' && value !== null && '__rl' in value ? (value as unknown as { value: unknown }).value : value;
+		};
+		let thrown: unknown;
+		try {
+			buildRequest(update, read);
+		} catch (error) {
+			thrown = error;
+		}
+		expect(thrown).toBeInstanceOf(InputError);
+		expect((thrown as InputError).field).toBe('updateFields.bogus');
+		expect((thrown as Error).message).toBe('updateFields.bogus: is not a field of this operation');
+	});
+
+	// Saved workflows are normalised by n8n against the node description: keys a collection
+	// does not offer are removed before the node runs, so the node's check cannot fire there.
+	test('never reaches AMPECO through n8n either: n8n removes it first', async () => {
+		const before = mock.requests.length;
+		const result = await runAmpeco({ tenantUrl: mock.url, parameters });
+		expect(result.error).toBeUndefined();
+		const sent = mock.requests.slice(before);
+		expect(sent.map((r) => JSON.parse(r.body))).toEqual([{ name: 'CP', pin: '1234' }]);
+	});
+});
+
+describe("n8n's own parameter check stops literal bad values first", () => {
+	const get = op('GET /resources/charge-points/v2.0/{chargePoint}');
+	test.each([
+		{ label: 'empty required ID', parameters: { ...sampleParameters(get), chargePoint: rl('') }, message: /Parameter "Charge Point" is required/ },
+		{ label: 'non-numeric literal ID', parameters: { ...sampleParameters(get), chargePoint: rl('abc') }, message: /Must be a number/ },
+		{ label: 'empty required body field', parameters: { ...sampleParameters(createCp), name: '' }, message: /Parameter "Name" is required/ },
+	])('$label', async ({ parameters, message }) => {
+		const before = mock.requests.length;
+		const result = await runAmpeco({ tenantUrl: mock.url, parameters });
+		expect(mock.requests.length - before).toBe(0);
+		expect(result.error?.constructor.name).toBe('WorkflowHasIssuesError');
+		expect(result.error!.message).toMatch(message);
+	});
+});
