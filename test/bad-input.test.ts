@@ -215,15 +215,15 @@ for (const operation of jsonOps.slice(0, 6)) {
 	const required = operation.body!.fields!.find((f) => f.required)!;
 	const body = { ...(sampleBody(operation) as Record<string, unknown>) };
 	delete body[required.name];
-	add('JSON missing a required field', operation, json(JSON.stringify(body)), required.name, /^is required$/);
+	add('JSON missing a required field', operation, json(JSON.stringify(body)), `${names.JSON_BODY}.${required.name}`, /^is required$/);
 }
 const cpBody = sampleBody(createCp) as Record<string, unknown>;
-add('JSON with a number for text', createCp, json(JSON.stringify({ ...cpBody, name: 5 })), 'name', /must be text, got number/);
-add('JSON with null for a non-nullable field', createCp, json(JSON.stringify({ ...cpBody, name: null })), 'name', /must not be null/);
-add('JSON with a value outside the enum', createCp, json(JSON.stringify({ ...cpBody, status: 'broken' })), 'status', /"broken" is not one of/);
-add('JSON with text for an object', createCp, json(JSON.stringify({ ...cpBody, subscription: 'yes' })), 'subscription', /must be an object, got string/);
-add('JSON with an object for a list', createCp, json(JSON.stringify({ ...cpBody, tags: { a: 1 } })), 'tags', /must be a list, got object/);
-add('JSON longer than maxLength', createCp, json(JSON.stringify({ ...cpBody, pin: '12345' })), 'pin', /is 5 characters long; at most 4 are allowed/);
+add('JSON with a number for text', createCp, json(JSON.stringify({ ...cpBody, name: 5 })), `${names.JSON_BODY}.name`, /must be text, got number/);
+add('JSON with null for a non-nullable field', createCp, json(JSON.stringify({ ...cpBody, name: null })), `${names.JSON_BODY}.name`, /must not be null/);
+add('JSON with a value outside the enum', createCp, json(JSON.stringify({ ...cpBody, status: 'broken' })), `${names.JSON_BODY}.status`, /"broken" is not one of/);
+add('JSON with text for an object', createCp, json(JSON.stringify({ ...cpBody, subscription: 'yes' })), `${names.JSON_BODY}.subscription`, /must be an object, got string/);
+add('JSON with an object for a list', createCp, json(JSON.stringify({ ...cpBody, tags: { a: 1 } })), `${names.JSON_BODY}.tags`, /must be a list, got object/);
+add('JSON longer than maxLength', createCp, json(JSON.stringify({ ...cpBody, pin: '12345' })), `${names.JSON_BODY}.pin`, /is 5 characters long; at most 4 are allowed/);
 
 const indexOnlyWithBody = catalog.operations.find((o) => o.indexOnly && !o.custom && o.body && !o.body.fields && !o.body.list)!;
 add('invalid JSON for an endpoint without schema', indexOnlyWithBody, json('{"ocpp": }'), names.JSON_BODY, /is not valid JSON/);

@@ -158,6 +158,23 @@ test('paging 1,000 records over 10 pages with a 503 and a 429 mid-way: 1,000 dis
 	expect(requests).toHaveLength(12);
 });
 
+test('a server repeating the same next-page link stops paging with an error instead of looping', async () => {
+	mock.handle(() => ({ body: { data: [{ id: 1 }], links: { next: `${mock.url}/public-api/resources/sessions/v1.0?cursor=same` } } }));
+	const { error, requests } = await run(LIST_SESSIONS);
+	expect(error?.message).toMatch(/same next-page link twice/);
+	expect(requests).toHaveLength(3);
+});
+
+test.each([
+	['malformed JSON', 'application/json', '{"data": [1,'],
+	['an HTML login page', 'text/html', '<html><head><title>Sign in</title></head><body>...</body></html>'],
+])('a 200 with %s fails clearly instead of returning text as data', async (_what, type, text) => {
+	mock.handle(() => ({ status: 200, text, headers: { 'Content-Type': type } }));
+	const { error, items } = await run(GET_CHARGE_POINT);
+	expect(items).toEqual([]);
+	expect(error?.message).toMatch(/HTTP 200 with a body that is not JSON/);
+});
+
 test('the token appears in no error, description or output of this suite', () => {
 	const seen = JSON.stringify(everything, (_k, v) => (v instanceof Error ? { ...v, message: v.message, stack: v.stack, cause: (v as { cause?: unknown }).cause } : v));
 	expect(seen.length).toBeGreaterThan(1000);

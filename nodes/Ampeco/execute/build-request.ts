@@ -109,7 +109,7 @@ function bodyOf(op: OperationDef, read: ParameterReader): unknown {
 }
 
 function checkBody(body: BodyDef, value: Record<string, unknown>, path: string): void {
-	checkObject(body.fields!, value, '');
+	checkObject(body.fields!, value, path);
 	if (body.variants) checkVariants(body.variants, value, path);
 }
 

@@ -99,3 +99,18 @@ export function rateLimitError(node: INode, request: { label: string; itemIndex?
 		},
 	);
 }
+
+/** A success status with a body that is not JSON. */
+export function unexpectedBodyError(node: INode, operationLabel: string, response: FailedResponse, itemIndex?: number): NodeApiError {
+	const { message } = describeFailure(response.body);
+	return new NodeApiError(
+		node,
+		{ status: response.status, message: message ?? null },
+		{
+			message: `${operationLabel}: AMPECO answered HTTP ${response.status} with a body that is not JSON${message ? `: ${message}` : ''}`,
+			description: 'Check the tenant URL of the credential: a proxy or login page may be answering instead of the AMPECO API.',
+			httpCode: String(response.status),
+			itemIndex,
+		},
+	);
+}

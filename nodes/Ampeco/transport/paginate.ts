@@ -63,8 +63,13 @@ export async function paginate(
 		delivered += records.length;
 		if (limit !== undefined && delivered >= limit) return delivered;
 		if (paging === 'cursor') {
-			cursor = nextCursor(ctx, origin, list, request);
-			if (!cursor || !records.length) return delivered;
+			const next = nextCursor(ctx, origin, list, request);
+			if (!next || !records.length) return delivered;
+			// A server that hands back the same cursor would keep us paging forever.
+			if (next === cursor) {
+				throw new NodeApiError(ctx.getNode(), { message: 'repeated cursor' }, { message: `${request.label}: AMPECO returned the same next-page link twice; stopped paging`, itemIndex: request.itemIndex });
+			}
+			cursor = next;
 		} else {
 			const lastPage = list.meta?.last_page;
 			const more = lastPage !== undefined ? page < lastPage : records.length >= perPage;

@@ -5,7 +5,7 @@
 import { sleep, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
 import type { HttpMethod } from '../catalog/types';
 import { normalizeTenantUrl } from '../shared/tenant-url';
-import { rateLimitError, toNodeApiError, transportError } from './errors';
+import { rateLimitError, toNodeApiError, transportError, unexpectedBodyError } from './errors';
 import type { Throttle } from './throttle';
 import { DEFAULT_RETRY, backoffMs, isIdempotent, isTransientStatus, rateLimitWaitMs, type RetrySettings } from './retry';
 import { serializeQuery, type Query } from './query';
@@ -118,6 +118,8 @@ export async function send(
 			continue;
 		}
 		if (result.status >= 400) throw toNodeApiError(ctx.getNode(), request.label, result, request.itemIndex);
+		// Every AMPECO answer is JSON: text here is a proxy page or a broken response, not data.
+		if (typeof result.body === 'string') throw unexpectedBodyError(ctx.getNode(), request.label, result, request.itemIndex);
 		return result;
 	}
 }
