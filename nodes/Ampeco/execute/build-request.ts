@@ -41,14 +41,18 @@ export function resolvePath(op: OperationDef, read: ParameterReader): string {
 	return path;
 }
 
+/** A required top-level input, converted and checked. An empty list is a valid value. */
+function requiredInput(field: FieldDef, name: string, read: ParameterReader): unknown {
+	const value = fromForm(field, read(name), name, 0);
+	if (isEmpty(value) && field.type !== 'array') throw new InputError(name, 'is required');
+	checkValue(field, value, name);
+	return value;
+}
+
 function queryOf(op: OperationDef, read: ParameterReader): Query {
 	const query: Query = {};
 	for (const field of op.query.filter((f) => f.required)) {
-		const name = names.topLevelName('query', field.name, op);
-		const value = fromForm(field, read(name), name, 0);
-		if (isEmpty(value)) throw new InputError(name, 'is required');
-		checkValue(field, value, name);
-		query[field.name] = value as QueryValue;
+		query[field.name] = requiredInput(field, names.topLevelName('query', field.name, op), read) as QueryValue;
 	}
 	// The Options collection holds the optional query flags, Include and, for untyped endpoints, free parameters.
 	const {
@@ -93,11 +97,7 @@ function bodyOf(op: OperationDef, read: ParameterReader): unknown {
 	}
 	const values: Record<string, unknown> = {};
 	for (const field of body.fields.filter((f) => f.required)) {
-		const name = names.topLevelName('body', field.name, op);
-		const value = fromForm(field, read(name), name, 0);
-		if (isEmpty(value) && field.type !== 'array') throw new InputError(name, 'is required');
-		checkValue(field, value, name);
-		values[field.name] = value;
+		values[field.name] = requiredInput(field, names.topLevelName('body', field.name, op), read);
 	}
 	const optional = body.fields.filter((f) => !f.required);
 	if (optional.length) {
