@@ -1,10 +1,41 @@
-import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
 import { receiveNotification } from './delivery';
-import { triggerDescription } from './description';
+import { triggerProperties } from './properties';
 import { checkExists, create, deleteSubscription } from './subscription';
 
 export class AmpecoTrigger implements INodeType {
-	description: INodeTypeDescription = triggerDescription;
+	description: INodeTypeDescription = {
+		displayName: 'AMPECO Trigger',
+		name: 'ampecoTrigger',
+		icon: { light: 'file:ampeco.svg', dark: 'file:ampeco.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when AMPECO.CHARGE sends a notification (webhook subscription)',
+		defaults: { name: 'AMPECO Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'ampecoApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				// Unset, n8n (1.123 and 2.x) answers a delivery with the literal text "firstEntryJson"; empty makes it
+				// answer {"message":"Workflow was started"}.
+				responseData: '',
+				path: 'webhook',
+			},
+		],
+		properties: triggerProperties,
+	};
 
 	webhookMethods = {
 		default: {

@@ -5,7 +5,7 @@
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { CREDENTIAL_NAME } from '../Ampeco/transport/request';
-import { DEFAULT_TIMESTAMP_TOLERANCE, DELIVERY_KEY, EVENT_KEY, PARAM } from './description';
+import { DEFAULT_TIMESTAMP_TOLERANCE, DELIVERY_KEY, EVENT_KEY, PARAM } from './properties';
 import { FAILURE_MESSAGES, checkSignature, checkTimestamp, type CheckFailure, type HeaderValue } from './signature';
 
 type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']>;

@@ -8,9 +8,9 @@
  * subscription (webhook-test URL) apart from the production one of the same node, so a test
  * run never replaces or unsubscribes the production subscription.
  */
-import { NodeOperationError, type IDataObject, type IHookFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions, type JsonObject } from 'n8n-workflow';
 import { send, tenantOrigin, type ApiRequest } from '../Ampeco/transport/request';
-import { PARAM } from './description';
+import { PARAM } from './properties';
 
 export const SUBSCRIPTIONS_PATH = '/public-api/notifications/v2.0';
 
@@ -53,16 +53,24 @@ export function isNotFound(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && String((error as { httpCode?: unknown }).httpCode) === '404';
 }
 
-async function request(ctx: IHookFunctions, apiRequest: ApiRequest) {
-	return await send(ctx, await tenantOrigin(ctx), { ...apiRequest, label: `AMPECO Trigger: ${apiRequest.label}` });
+async function request(ctx: IHookFunctions, origin: string, apiRequest: ApiRequest) {
+	return await send(ctx, origin, { ...apiRequest, label: `AMPECO Trigger: ${apiRequest.label}` });
+}
+
+/**
+ * The transport throws only NodeApiErrors, with the HTTP status; wrapping one in NodeApiError
+ * hands back the same error (n8n-workflow 1.x and 2.x), so nothing is lost or hidden.
+ */
+function apiError(ctx: IHookFunctions, error: unknown): NodeApiError {
+	return new NodeApiError(ctx.getNode(), error as JsonObject);
 }
 
 /** Unsubscribes; a subscription already gone (404) counts as done. Other failures throw. */
-async function unsubscribe(ctx: IHookFunctions, id: string | number): Promise<void> {
+async function unsubscribe(ctx: IHookFunctions, origin: string, id: string | number): Promise<void> {
 	try {
-		await request(ctx, { method: 'DELETE', path: itemPath(id), label: 'unsubscribe' });
+		await request(ctx, origin, { method: 'DELETE', path: itemPath(id), label: 'unsubscribe' });
 	} catch (error) {
-		if (!isNotFound(error)) throw error;
+		if (!isNotFound(error)) throw apiError(ctx, error);
 	}
 }
 
@@ -74,11 +82,12 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const url = callbackUrl(this);
 	const stored = subscriptions(this)[url];
 	if (!stored) return false;
+	const origin = await tenantOrigin(this);
 	let body: unknown;
 	try {
-		({ body } = await request(this, { method: 'GET', path: itemPath(stored.id), label: 'check subscription' }));
+		({ body } = await request(this, origin, { method: 'GET', path: itemPath(stored.id), label: 'check subscription' }));
 	} catch (error) {
-		if (!isNotFound(error)) throw error;
+		if (!isNotFound(error)) throw apiError(this, error);
 		// Deleted behind n8n's back (back office, another client): forget it, create subscribes again.
 		delete subscriptions(this)[url];
 		return false;
@@ -93,13 +102,14 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const events = selectedEvents(this);
 	if (!events.length) throw new NodeOperationError(this.getNode(), 'Select at least one event to subscribe to');
 	const all = subscriptions(this);
+	const origin = await tenantOrigin(this);
 	// Only ever the subscription recorded for this same URL: outdated (other events, edited in AMPECO) and replaced now.
 	const previous = all[url];
 	if (previous) {
-		await unsubscribe(this, previous.id);
+		await unsubscribe(this, origin, previous.id);
 		delete all[url];
 	}
-	const { body } = await request(this, {
+	const { body } = await request(this, origin, {
 		method: 'POST',
 		path: SUBSCRIPTIONS_PATH,
 		body: { via: 'webhook', notifications: events, webhook: { callbackUrl: url } },
@@ -121,7 +131,7 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 	const stored = all[url];
 	if (!stored) return true;
 	// A failure other than 404 throws and keeps the record, so the next activation finds and reuses or replaces it.
-	await unsubscribe(this, stored.id);
+	await unsubscribe(this, await tenantOrigin(this), stored.id);
 	delete all[url];
 	return true;
 }

@@ -1,4 +1,3 @@
-/* eslint-disable */
 /**
  * GENERATED — DO NOT EDIT. Regenerate with `npm run generate`.
  * generator: scripts/generate-catalog.ts (scripts/catalog/notification-events.ts)

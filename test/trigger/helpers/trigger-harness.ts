@@ -1,0 +1,401 @@
+/**
+ * Runs the AMPECO Trigger the way n8n does, with n8n-core's own pieces:
+ *
+ * - Lifecycle: a real `HookContext` (n8n-core 2.x) over a real `Workflow`, so
+ *   `getNodeWebhookUrl`, `getWorkflowStaticData`, `getNodeParameter`, `getCredentials` and
+ *   `helpers.httpRequestWithAuthentication` are n8n's code; requests go over real sockets
+ *   (n8n-core's request helpers) to the local AMPECO mock. `activate` is n8n's
+ *   `createWebhookIfNotExists` (checkExists, then create when false), `deactivate` its
+ *   `deleteWebhook`. `isTest` selects the test URL as "Listen for test event" does.
+ * - Deliveries: a local HTTP server stands in for n8n's webhook endpoint. Like n8n it reads
+ *   the raw body into `req.rawBody`, parses JSON into `req.body`, hands the request and
+ *   response to the node through a real `WebhookContext`, then applies n8n's rule
+ *   (handleImmediateWebhookResponse): no `workflowData` → no execution (answered with
+ *   `webhookResponse`, or not at all when the node answered itself); otherwise the items
+ *   start a run of the workflow [AMPECO Trigger] → [Capture] through `WorkflowExecute`.
+ *
+ * Not reused from test/harness/run-node.ts because that harness runs execute() nodes and
+ * keeps its workflow, credentials helper and additional data private; the credentials
+ * helper below is a reduced copy of its generic-authentication path.
+ */
+import { Container } from '@n8n/di';
+import { GlobalConfig, InstanceSettingsConfig } from '@n8n/config';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+import { mkdirSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { Credentials, ExecutionLifecycleHooks, ExternalSecretsProxy, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeExecutionData,
+	INodeParameters,
+	INodeProperties,
+	INodeType,
+	INodeTypeDescription,
+	INodeTypes,
+	IRequestOptionsSimplified,
+	IRun,
+	IWebhookData,
+	IWebhookResponseData,
+	IWorkflowExecuteAdditionalData,
+	WorkflowActivateMode,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
+import { AmpecoApi } from '../../../credentials/AmpecoApi.credentials';
+import { AmpecoTrigger } from '../../../nodes/AmpecoTrigger/AmpecoTrigger.node';
+
+export const TRIGGER_TYPE = 'n8n-nodes-ampeco.ampecoTrigger';
+export const TRIGGER_NAME = 'AMPECO Trigger';
+export const CAPTURE_NAME = 'Capture';
+export const WEBHOOK_ID = '0b5c1e9e-7f3a-4c1d-9a55-3f1e2d4c6b7a';
+export const N8N_BASE = 'http://localhost:5678';
+export const PRODUCTION_URL = `${N8N_BASE}/webhook/${WEBHOOK_ID}/webhook`;
+export const TEST_URL = `${N8N_BASE}/webhook-test/${WEBHOOK_ID}/webhook`;
+
+const triggerType = new AmpecoTrigger();
+const credentialType = new AmpecoApi();
+
+let containerReady = false;
+/** Same preparation as the run-node harness: a private n8n user folder and a silent logger. */
+function ensureContainer() {
+	if (containerReady) return;
+	const n8nFolder = path.join(tmpdir(), `n8n-nodes-ampeco-trigger-${process.pid}`, '.n8n');
+	mkdirSync(n8nFolder, { recursive: true });
+	Object.assign(Container.get(InstanceSettingsConfig), { n8nFolder, userHome: path.dirname(n8nFolder), enforceSettingsFilePermissions: false });
+	const globalConfig = Container.get(GlobalConfig);
+	globalConfig.logging.level = (process.env.N8N_LOG_LEVEL as typeof globalConfig.logging.level) || 'silent';
+	containerReady = true;
+}
+
+/** Passthrough node after the trigger: what it receives is what the workflow got. */
+class CaptureNode implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Capture',
+		name: 'capture',
+		group: ['transform'],
+		version: 1,
+		description: 'Passes its input on',
+		defaults: { name: CAPTURE_NAME },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return [this.getInputData()];
+	}
+}
+const captureType = new CaptureNode();
+
+class NodeTypes implements INodeTypes {
+	getByName(type: string) {
+		if (type === TRIGGER_TYPE) return triggerType;
+		if (type === 'harness.capture') return captureType;
+		throw new Error(`unknown node type ${type}`);
+	}
+	getByNameAndVersion(type: string, version?: number): INodeType {
+		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+	}
+	getKnownTypes(): IDataObject {
+		return {};
+	}
+}
+
+/** The AMPECO API credential with n8n's treatment: defaults applied, the generic `authenticate` block resolved. */
+class CredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly data: ICredentialDataDecryptedObject) {
+		super();
+	}
+	getParentTypes(): string[] {
+		return [];
+	}
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		_type: string,
+		options: IHttpRequestOptions | IRequestOptionsSimplified,
+		workflow?: Workflow,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
+		const request = options as IHttpRequestOptions;
+		const { authenticate } = credentialType;
+		if (!authenticate || typeof authenticate === 'function' || !workflow || !node) throw new Error('expected a generic authenticate block');
+		const target = request as unknown as Record<string, Record<string, unknown> | undefined>;
+		for (const [outer, entries] of Object.entries(authenticate.properties)) {
+			for (const [key, value] of Object.entries(entries as Record<string, string>)) {
+				target[outer] ??= {};
+				target[outer]![key] = String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, ''));
+			}
+		}
+		return request;
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	async getCredentials(details: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+		const credentials = new Credentials({ id: details.id, name: details.name }, type);
+		await credentials.setData(this.data);
+		return credentials;
+	}
+	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
+		return NodeHelpers.getNodeParameters(credentialType.properties, deepCopy(this.data) as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties(): INodeProperties[] {
+		return credentialType.properties;
+	}
+}
+
+export interface TriggerSetup {
+	tenantUrl: string;
+	apiToken: string;
+	parameters: INodeParameters;
+	/** The node's static data as n8n persisted it (e.g. across a restart). */
+	staticData?: IDataObject;
+}
+
+export interface TriggerWorkflow {
+	workflow: Workflow;
+	node: INode;
+	credentialsHelper: CredentialsHelper;
+	/** What n8n would persist: the trigger node's static data. */
+	staticData(): IDataObject;
+}
+
+let executionCounter = 0;
+
+export function createTriggerWorkflow(setup: TriggerSetup): TriggerWorkflow {
+	ensureContainer();
+	const node: INode = {
+		id: 'trigger-node',
+		name: TRIGGER_NAME,
+		type: TRIGGER_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		webhookId: WEBHOOK_ID,
+		parameters: deepCopy(setup.parameters),
+		credentials: { ampecoApi: { id: 'credential-1', name: 'AMPECO API' } },
+	};
+	const capture: INode = { id: 'capture-node', name: CAPTURE_NAME, type: 'harness.capture', typeVersion: 1, position: [220, 0], parameters: {} };
+	const workflow = new Workflow({
+		id: 'trigger-workflow',
+		name: 'AMPECO Trigger test',
+		nodes: [node, capture],
+		connections: { [TRIGGER_NAME]: { main: [[{ node: CAPTURE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
+		active: true,
+		nodeTypes: new NodeTypes(),
+		staticData: setup.staticData ? { [`node:${TRIGGER_NAME}`]: deepCopy(setup.staticData) } : undefined,
+		settings: { executionOrder: 'v1' },
+	});
+	const credentialsHelper = new CredentialsHelper({ tenantUrl: setup.tenantUrl, apiToken: setup.apiToken });
+	return {
+		workflow,
+		node: workflow.getNode(TRIGGER_NAME)!,
+		credentialsHelper,
+		staticData: () => deepCopy(workflow.getStaticData('node', workflow.getNode(TRIGGER_NAME)!)),
+	};
+}
+
+function additionalDataFor(t: TriggerWorkflow, mode: WorkflowExecuteMode, extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
+	const executionId = String(++executionCounter);
+	const unsupported = async () => {
+		throw new Error('not supported by the trigger harness');
+	};
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+		id: t.workflow.id,
+		name: t.workflow.name ?? '',
+		active: true,
+		isArchived: false,
+		activeVersionId: null,
+		nodes: Object.values(t.workflow.nodes),
+		connections: t.workflow.connectionsBySourceNode,
+		settings: t.workflow.settings,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	});
+	return {
+		credentialsHelper: t.credentialsHelper,
+		hooks,
+		executionId,
+		workflowId: t.workflow.id,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${N8N_BASE}/rest`,
+		instanceBaseUrl: `${N8N_BASE}/`,
+		formBaseUrl: `${N8N_BASE}/form`,
+		formWaitingBaseUrl: `${N8N_BASE}/form-waiting`,
+		formTestBaseUrl: `${N8N_BASE}/form-test`,
+		webhookBaseUrl: `${N8N_BASE}/webhook`,
+		webhookWaitingBaseUrl: `${N8N_BASE}/webhook-waiting`,
+		webhookTestBaseUrl: `${N8N_BASE}/webhook-test`,
+		mcpBaseUrl: `${N8N_BASE}/mcp`,
+		mcpTestBaseUrl: `${N8N_BASE}/mcp-test`,
+		variables: {},
+		externalSecretsProxy: Container.get(ExternalSecretsProxy),
+		executeWorkflow: unsupported,
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: unsupported,
+		...extra,
+	} as IWorkflowExecuteAdditionalData;
+}
+
+function webhookDataFor(t: TriggerWorkflow, additionalData: IWorkflowExecuteAdditionalData, isTest: boolean): IWebhookData {
+	const description = triggerType.description.webhooks![0];
+	return {
+		httpMethod: 'POST',
+		node: TRIGGER_NAME,
+		path: `${WEBHOOK_ID}/${description.path}`,
+		webhookDescription: description,
+		workflowId: t.workflow.id,
+		workflowExecuteAdditionalData: additionalData,
+		isTest,
+	};
+}
+
+export interface HookOptions {
+	/** "Listen for test event": n8n registers the test URL (mode manual, activation manual). */
+	isTest?: boolean;
+	activation?: WorkflowActivateMode;
+}
+
+export type WebhookMethod = 'checkExists' | 'create' | 'delete';
+
+/** One webhook method through a real n8n-core HookContext, as n8n's WebhookService.runWebhookMethod does. */
+export async function runWebhookMethod(t: TriggerWorkflow, method: WebhookMethod, options: HookOptions = {}): Promise<boolean> {
+	const mode: WorkflowExecuteMode = options.isTest ? 'manual' : 'trigger';
+	const additionalData = additionalDataFor(t, mode);
+	const context = new HookContext(t.workflow, t.node, additionalData, mode, options.activation ?? (options.isTest ? 'manual' : 'activate'), webhookDataFor(t, additionalData, options.isTest === true));
+	return await triggerType.webhookMethods!.default![method]!.call(context);
+}
+
+/** n8n's createWebhookIfNotExists: checkExists, then create when it answers false. */
+export async function activate(t: TriggerWorkflow, options: HookOptions = {}): Promise<{ existed: boolean }> {
+	const existed = await runWebhookMethod(t, 'checkExists', options);
+	if (!existed) await runWebhookMethod(t, 'create', options);
+	return { existed };
+}
+
+export async function deactivate(t: TriggerWorkflow, options: HookOptions = {}): Promise<boolean> {
+	return await runWebhookMethod(t, 'delete', { activation: 'update', ...options });
+}
+
+// ---------------------------------------------------------------------------
+// Deliveries
+// ---------------------------------------------------------------------------
+
+export interface Delivery {
+	status: number;
+	body: unknown;
+}
+
+export interface WebhookEndpoint {
+	url: string;
+	/** Every run the deliveries started, in order. */
+	executions: IRun[];
+	/** What the node returned for each delivery. */
+	results: IWebhookResponseData[];
+	close(): Promise<void>;
+}
+
+function readRaw(req: IncomingMessage): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (c: Buffer) => chunks.push(c));
+		req.on('end', () => resolve(Buffer.concat(chunks)));
+		req.on('error', reject);
+	});
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+	res.writeHead(status, { 'Content-Type': 'application/json' });
+	res.end(JSON.stringify(body));
+}
+
+async function handleDelivery(t: TriggerWorkflow, endpoint: WebhookEndpoint, req: IncomingMessage, res: ServerResponse) {
+	const raw = await readRaw(req);
+	// n8n's rawBodyReader + parseBody: the Buffer on req.rawBody, JSON parsed into req.body.
+	const request = req as IncomingMessage & { rawBody: Buffer; body: unknown; params: object; query: object };
+	request.rawBody = raw;
+	const contentType = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+	try {
+		request.body = contentType === 'application/json' && raw.length ? JSON.parse(raw.toString('utf8')) : {};
+	} catch {
+		return sendJson(res, 422, { message: 'Failed to parse request body' });
+	}
+	request.params = {};
+	request.query = {};
+
+	const additionalData = additionalDataFor(t, 'webhook', { httpRequest: request as never, httpResponse: res as never });
+	const context = new WebhookContext(t.workflow, t.node, additionalData, 'webhook', webhookDataFor(t, additionalData, false), [], null);
+	let result: IWebhookResponseData;
+	try {
+		result = await triggerType.webhook!.call(context);
+	} catch (error) {
+		return sendJson(res, 500, { message: 'Workflow Webhook Error: Workflow could not be started!', cause: (error as Error).message });
+	}
+	endpoint.results.push(result);
+	if (result.workflowData === undefined) {
+		if (result.noWebhookResponse !== true) sendJson(res, 200, result.webhookResponse ?? { message: 'Webhook call received' });
+		return;
+	}
+	const runExecutionData = createRunExecutionData({
+		executionData: { nodeExecutionStack: [{ node: t.node, data: { main: result.workflowData }, source: null }] },
+	});
+	const run = await new WorkflowExecute(additionalDataFor(t, 'webhook'), 'webhook', runExecutionData).processRunExecutionData(t.workflow);
+	endpoint.executions.push(run);
+	sendJson(res, 200, { message: 'Workflow was started' });
+}
+
+/** n8n's production webhook endpoint for this workflow, on 127.0.0.1. */
+export async function startWebhookEndpoint(t: TriggerWorkflow): Promise<WebhookEndpoint> {
+	let server: Server | undefined;
+	const endpoint: WebhookEndpoint = {
+		url: '',
+		executions: [],
+		results: [],
+		close: () => new Promise((resolve) => (server ? server.close(() => resolve()) : resolve())),
+	};
+	server = createServer((req, res) => {
+		handleDelivery(t, endpoint, req, res).catch((error) => sendJson(res, 500, { message: (error as Error).message }));
+	});
+	await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+	endpoint.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook/${WEBHOOK_ID}/webhook`;
+	return endpoint;
+}
+
+/** POSTs exactly these bytes with these headers, as AMPECO would. */
+export async function deliver(endpoint: WebhookEndpoint, rawBody: string, headers: Record<string, string>): Promise<Delivery> {
+	const response = await fetch(endpoint.url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: rawBody });
+	const text = await response.text();
+	let body: unknown = text;
+	try {
+		body = JSON.parse(text);
+	} catch {
+		// not JSON: kept as text
+	}
+	return { status: response.status, body };
+}
+
+/** The items the trigger emitted in a run, and what the next node received. */
+export function itemsOf(run: IRun): { trigger: INodeExecutionData[]; capture: INodeExecutionData[] } {
+	const { runData } = run.data.resultData;
+	return {
+		trigger: runData[TRIGGER_NAME]?.[0]?.data?.main?.[0] ?? [],
+		capture: runData[CAPTURE_NAME]?.[0]?.data?.main?.[0] ?? [],
+	};
+}

@@ -1,0 +1,201 @@
+/**
+ * The webhook lifecycle against a local AMPECO notifications API, through n8n-core's
+ * HookContext: subscribe on activation, check on start, unsubscribe on deactivation.
+ */
+import { startMockAmpeco, type MockAmpeco } from '../helpers/mock-ampeco';
+import { validateRequest, type RecordedRequest } from '../helpers/openapi-validator';
+import { BASE, notificationsApi, type NotificationsApi } from './helpers/notifications-api';
+import { PRODUCTION_URL, TEST_URL, activate, createTriggerWorkflow, deactivate, runWebhookMethod, type TriggerWorkflow } from './helpers/trigger-harness';
+
+// The first validation builds openapi-backend's validators for the whole spec (tens of seconds).
+jest.setTimeout(120_000);
+
+const TOKEN = 'tok_TRIGGER_5f2a9c';
+const EVENTS = ['session.start.stop.notification', 'evse.changed'];
+
+let mock: MockAmpeco;
+let api: NotificationsApi;
+
+beforeEach(async () => {
+	api = notificationsApi();
+	mock = await startMockAmpeco(api.handler);
+});
+afterEach(async () => {
+	await mock.close();
+});
+
+function trigger(events = EVENTS, staticData?: object): TriggerWorkflow {
+	return createTriggerWorkflow({ tenantUrl: mock.url, apiToken: TOKEN, parameters: { events }, staticData: staticData as never });
+}
+
+/** What n8n keeps across a restart: the persisted static data; everything else is rebuilt. */
+function restart(previous: TriggerWorkflow, events = EVENTS): TriggerWorkflow {
+	return trigger(events, previous.staticData());
+}
+
+const calls = () => mock.requests.map((r) => `${r.method} ${r.path}`);
+
+async function expectValid(request: RecordedRequest, operationId: string) {
+	const verdict = await validateRequest(request);
+	expect(verdict.operationId).toBe(operationId);
+	expect(verdict.errors).toEqual([]);
+}
+
+test('activation sends one subscribe request that the OpenAPI validator accepts, and records the subscription', async () => {
+	const t = trigger();
+	expect(await activate(t)).toEqual({ existed: false });
+
+	expect(calls()).toEqual([`POST ${BASE}`]);
+	const [subscribe] = mock.requests;
+	await expectValid(subscribe, 'notificationsSubscribe');
+	expect(JSON.parse(subscribe.body)).toEqual({ via: 'webhook', notifications: EVENTS, webhook: { callbackUrl: PRODUCTION_URL } });
+	// The shared validator ignores `format: uri` (it has no format plugin): the URL is checked here.
+	expect(new URL(PRODUCTION_URL).protocol).toBe('http:');
+	expect(PRODUCTION_URL.length).toBeLessThanOrEqual(500);
+	expect(subscribe.headers.authorization).toBe(`Bearer ${TOKEN}`);
+	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS } } });
+	expect([...api.subscriptions.values()]).toEqual([{ id: 100, via: 'webhook', notifications: EVENTS, webhook: { callbackUrl: PRODUCTION_URL } }]);
+});
+
+test('the validator does reject a subscribe body AMPECO would refuse (so the check above can fail)', async () => {
+	const t = trigger();
+	await activate(t);
+	const bad = { ...mock.requests[0], body: JSON.stringify({ via: 'webhook', notifications: ['NoSuchNotification'], webhook: { callbackUrl: PRODUCTION_URL } }) };
+	expect((await validateRequest(bad)).errors).not.toEqual([]);
+});
+
+test('a start with the subscription still live (n8n 1.123 runs checkExists): one GET, no second subscription', async () => {
+	const first = trigger();
+	await activate(first);
+	mock.requests.length = 0;
+
+	const afterRestart = restart(first);
+	expect(await activate(afterRestart)).toEqual({ existed: true });
+	expect(calls()).toEqual([`GET ${BASE}/100`]);
+	await expectValid(mock.requests[0], 'notificationRead');
+	expect(api.subscriptions.size).toBe(1);
+	expect(afterRestart.staticData()).toEqual(first.staticData());
+});
+
+test('checkExists recreates a subscription deleted behind n8n’s back: false, then create subscribes again', async () => {
+	const first = trigger();
+	await activate(first);
+	api.subscriptions.clear(); // deleted in the AMPECO back office
+	mock.requests.length = 0;
+
+	const t = restart(first);
+	expect(await runWebhookMethod(t, 'checkExists')).toBe(false);
+	expect(t.staticData()).toEqual({ subscriptions: {} });
+	expect(await runWebhookMethod(t, 'create')).toBe(true);
+
+	expect(calls()).toEqual([`GET ${BASE}/100`, `POST ${BASE}`]);
+	await expectValid(mock.requests[1], 'notificationsSubscribe');
+	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 101, events: EVENTS } } });
+	expect([...api.subscriptions.keys()]).toEqual([101]);
+});
+
+test('checkExists answers false when the events changed; create replaces the old subscription instead of adding one', async () => {
+	const first = trigger();
+	await activate(first);
+	mock.requests.length = 0;
+
+	const t = restart(first, ['cdr.received']);
+	expect(await activate(t)).toEqual({ existed: false });
+	expect(calls()).toEqual([`GET ${BASE}/100`, `DELETE ${BASE}/100`, `POST ${BASE}`]);
+	await expectValid(mock.requests[1], 'notificationsUnsubscribe');
+	expect([...api.subscriptions.values()].map((s) => [s.id, s.notifications])).toEqual([[101, ['cdr.received']]]);
+});
+
+test('checkExists answers false when the subscription in AMPECO points elsewhere', async () => {
+	const first = trigger();
+	await activate(first);
+	api.subscriptions.get(100)!.webhook.callbackUrl = 'https://elsewhere.example.com/hook';
+	mock.requests.length = 0;
+
+	expect(await runWebhookMethod(restart(first), 'checkExists')).toBe(false);
+	expect(calls()).toEqual([`GET ${BASE}/100`]);
+});
+
+test('deactivation sends the unsubscribe and forgets the subscription', async () => {
+	const t = trigger();
+	await activate(t);
+	mock.requests.length = 0;
+
+	expect(await deactivate(t)).toBe(true);
+	expect(calls()).toEqual([`DELETE ${BASE}/100`]);
+	await expectValid(mock.requests[0], 'notificationsUnsubscribe');
+	expect(api.subscriptions.size).toBe(0);
+	expect(t.staticData()).toEqual({ subscriptions: {} });
+});
+
+test('a 404 on delete (already gone) is tolerated', async () => {
+	const t = trigger();
+	await activate(t);
+	api.subscriptions.clear();
+	mock.requests.length = 0;
+
+	await expect(deactivate(t)).resolves.toBe(true);
+	expect(calls()).toEqual([`DELETE ${BASE}/100`]);
+	expect(mock.requests.length).toBe(1);
+	expect(t.staticData()).toEqual({ subscriptions: {} });
+});
+
+test('a 500 on delete is reported, and the subscription stays on record for the next activation', async () => {
+	const t = trigger();
+	await activate(t);
+	api.failAlways('DELETE', 500);
+	mock.requests.length = 0;
+
+	await expect(deactivate(t)).rejects.toMatchObject({ httpCode: '500', message: expect.stringContaining('AMPECO Trigger: unsubscribe failed with HTTP 500') });
+	// DELETE is idempotent: the transport retried it before giving up.
+	expect(calls().every((c) => c === `DELETE ${BASE}/100`)).toBe(true);
+	expect(mock.requests.length).toBeGreaterThanOrEqual(1);
+	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS } } });
+	expect(api.subscriptions.size).toBe(1);
+});
+
+test('an error other than 404 while checking is reported, not taken for "gone"', async () => {
+	const first = trigger();
+	await activate(first);
+	api.failAlways('GET', 403);
+	mock.requests.length = 0;
+
+	await expect(activate(restart(first))).rejects.toMatchObject({ httpCode: '403' });
+	expect(calls()).toEqual([`GET ${BASE}/100`]);
+});
+
+test('a 404 is recognised by status, whatever the message says', async () => {
+	const first = trigger();
+	await activate(first);
+	api.failAlways('GET', 404); // message "forced 404": no "not found" wording
+	expect(await runWebhookMethod(restart(first), 'checkExists')).toBe(false);
+});
+
+test('"Listen for test event" subscribes the test URL and unsubscribes only that, leaving production alone', async () => {
+	const t = trigger();
+	await activate(t); // production, id 100
+	mock.requests.length = 0;
+
+	expect(await activate(t, { isTest: true })).toEqual({ existed: false });
+	expect(calls()).toEqual([`POST ${BASE}`]);
+	expect(JSON.parse(mock.requests[0].body).webhook).toEqual({ callbackUrl: TEST_URL });
+	expect(t.staticData()).toEqual({
+		subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS }, [TEST_URL]: { id: 101, events: EVENTS } },
+	});
+
+	await deactivate(t, { isTest: true });
+	expect(calls()).toEqual([`POST ${BASE}`, `DELETE ${BASE}/101`]);
+	expect([...api.subscriptions.keys()]).toEqual([100]);
+	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS } } });
+});
+
+test('no event selected: create refuses before sending anything', async () => {
+	const t = trigger([]);
+	await expect(activate(t)).rejects.toThrow('Select at least one event');
+	expect(mock.requests).toEqual([]);
+});
+
+test('delete with nothing recorded sends nothing', async () => {
+	await expect(deactivate(trigger())).resolves.toBe(true);
+	expect(mock.requests).toEqual([]);
+});
