@@ -1,5 +1,5 @@
 /** The generator: reproducible output, and identities that survive AMPECO's renames. */
-import { mkdtempSync, readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { execFileSync } from 'child_process';
@@ -12,11 +12,16 @@ import { INDEX_PATH, SPEC_PATH } from './helpers/shared-data';
 const inputs = readInputs();
 
 test('the committed catalog is exactly what the generator writes (run `npm run generate`)', () => {
-	const out = join(mkdtempSync(join(tmpdir(), 'ampeco-catalog-')), 'catalog.ts');
-	execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', 'scripts/generate-catalog.ts', '--out', out], {
-		cwd: join(__dirname, '..'),
-	});
-	expect(readFileSync(out, 'utf8')).toBe(readFileSync(CATALOG_FILE, 'utf8'));
+	const dir = mkdtempSync(join(tmpdir(), 'ampeco-catalog-'));
+	try {
+		const out = join(dir, 'catalog.ts');
+		execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', 'scripts/generate-catalog.ts', '--out', out], {
+			cwd: join(__dirname, '..'),
+		});
+		expect(readFileSync(out, 'utf8')).toBe(readFileSync(CATALOG_FILE, 'utf8'));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });
 
 test('generating twice from the same input gives the same bytes', () => {

@@ -20,7 +20,7 @@
  */
 import { Container } from '@n8n/di';
 import { GlobalConfig, InstanceSettingsConfig } from '@n8n/config';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -242,13 +242,14 @@ const HARNESS_CREDENTIAL_ID = 'harness-credential';
  * `@n8n/di` Container on demand. Everything constructs itself from env-driven config;
  * we only redirect the n8n user folder and silence the logger before first use.
  */
-function ensureContainer() {
+export function ensureContainer() {
 	if (containerReady) return;
 
 	const instanceSettingsConfig = Container.get(InstanceSettingsConfig);
 	const userFolder = path.join(tmpdir(), `n8n-nodes-ampeco-harness-${process.pid}`);
 	const n8nFolder = path.join(userFolder, '.n8n');
 	mkdirSync(n8nFolder, { recursive: true });
+	process.once('exit', () => rmSync(userFolder, { recursive: true, force: true }));
 	Object.assign(instanceSettingsConfig, {
 		n8nFolder,
 		userHome: userFolder,
@@ -322,7 +323,8 @@ class HarnessInputNode implements INodeType {
 	}
 }
 
-const harnessInputNode = new HarnessInputNode();
+/** Also the node credential expressions are resolved against (see HarnessCredentialsHelper). */
+export const harnessInputNode = new HarnessInputNode();
 
 class HarnessNodeTypes implements INodeTypes {
 	constructor(
@@ -367,7 +369,7 @@ function uniqueNodeName(description: INodeTypeDescription): string {
 // Credentials helper (minimal but faithful port of n8n CLI's CredentialsHelper)
 // ---------------------------------------------------------------------------
 
-class HarnessCredentialsHelper extends ICredentialsHelper {
+export class HarnessCredentialsHelper extends ICredentialsHelper {
 	private nodeTypes: INodeTypes | undefined;
 
 	constructor(

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
-import { mkdtempSync, readFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { EVENTS_FILE } from '../../scripts/generate-catalog';
@@ -34,7 +34,11 @@ test('the committed events file is exactly what the generator writes (run `npm r
 		[require.resolve('ts-node/dist/bin'), '--transpile-only', 'scripts/generate-catalog.ts', '--out', join(dir, 'catalog.ts'), '--events-out', join(dir, 'events.ts')],
 		{ cwd: join(__dirname, '..', '..') },
 	);
-	expect(readFileSync(join(dir, 'events.ts'), 'utf8')).toBe(readFileSync(EVENTS_FILE, 'utf8'));
+	try {
+		expect(readFileSync(join(dir, 'events.ts'), 'utf8')).toBe(readFileSync(EVENTS_FILE, 'utf8'));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });
 
 test('generating twice from the same input gives the same bytes', () => {

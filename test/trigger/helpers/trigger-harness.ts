@@ -19,29 +19,19 @@
  * helper below is a reduced copy of its generic-authentication path.
  */
 import { Container } from '@n8n/di';
-import { GlobalConfig, InstanceSettingsConfig } from '@n8n/config';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { mkdirSync } from 'fs';
-import { tmpdir } from 'os';
-import path from 'path';
-import { Credentials, ExecutionLifecycleHooks, ExternalSecretsProxy, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
-import { ICredentialsHelper, NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, ExternalSecretsProxy, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
 import type {
-	ICredentialDataDecryptedObject,
-	ICredentials,
 	IDataObject,
 	IExecuteFunctions,
-	IHttpRequestOptions,
 	INode,
-	INodeCredentialsDetails,
 	INodeExecutionData,
 	INodeParameters,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 	INodeTypes,
-	IRequestOptionsSimplified,
 	IRun,
 	IWebhookData,
 	IWebhookResponseData,
@@ -50,6 +40,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { AmpecoApi } from '../../../credentials/AmpecoApi.credentials';
+import { HarnessCredentialsHelper, INPUT_NODE_TYPE, ensureContainer, harnessInputNode } from '../../harness/run-node';
 import { AmpecoTrigger } from '../../../nodes/AmpecoTrigger/AmpecoTrigger.node';
 
 export const TRIGGER_TYPE = 'n8n-nodes-ampeco.ampecoTrigger';
@@ -63,17 +54,6 @@ export const TEST_URL = `${N8N_BASE}/webhook-test/${WEBHOOK_ID}/webhook`;
 const triggerType = new AmpecoTrigger();
 const credentialType = new AmpecoApi();
 
-let containerReady = false;
-/** Same preparation as the run-node harness: a private n8n user folder and a silent logger. */
-function ensureContainer() {
-	if (containerReady) return;
-	const n8nFolder = path.join(tmpdir(), `n8n-nodes-ampeco-trigger-${process.pid}`, '.n8n');
-	mkdirSync(n8nFolder, { recursive: true });
-	Object.assign(Container.get(InstanceSettingsConfig), { n8nFolder, userHome: path.dirname(n8nFolder), enforceSettingsFilePermissions: false });
-	const globalConfig = Container.get(GlobalConfig);
-	globalConfig.logging.level = (process.env.N8N_LOG_LEVEL as typeof globalConfig.logging.level) || 'silent';
-	containerReady = true;
-}
 
 /** Passthrough node after the trigger: what it receives is what the workflow got. */
 class CaptureNode implements INodeType {
@@ -99,6 +79,7 @@ class NodeTypes implements INodeTypes {
 	getByName(type: string) {
 		if (type === TRIGGER_TYPE) return triggerType;
 		if (type === 'harness.capture') return captureType;
+		if (type === INPUT_NODE_TYPE) return harnessInputNode;
 		throw new Error(`unknown node type ${type}`);
 	}
 	getByNameAndVersion(type: string, version?: number): INodeType {
@@ -106,57 +87,6 @@ class NodeTypes implements INodeTypes {
 	}
 	getKnownTypes(): IDataObject {
 		return {};
-	}
-}
-
-/** The AMPECO API credential with n8n's treatment: defaults applied, the generic `authenticate` block resolved. */
-class CredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
-		super();
-	}
-	getParentTypes(): string[] {
-		return [];
-	}
-	isCredentialUsableByNode(): boolean {
-		return true;
-	}
-	async authenticate(
-		credentials: ICredentialDataDecryptedObject,
-		_type: string,
-		options: IHttpRequestOptions | IRequestOptionsSimplified,
-		workflow?: Workflow,
-		node?: INode,
-	): Promise<IHttpRequestOptions> {
-		const request = options as IHttpRequestOptions;
-		const { authenticate } = credentialType;
-		if (!authenticate || typeof authenticate === 'function' || !workflow || !node) throw new Error('expected a generic authenticate block');
-		const target = request as unknown as Record<string, Record<string, unknown> | undefined>;
-		for (const [outer, entries] of Object.entries(authenticate.properties)) {
-			for (const [key, value] of Object.entries(entries as Record<string, string>)) {
-				target[outer] ??= {};
-				target[outer]![key] = String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, ''));
-			}
-		}
-		return request;
-	}
-	async preAuthentication() {
-		return undefined;
-	}
-	async runPreAuthentication() {
-		return undefined;
-	}
-	async getCredentials(details: INodeCredentialsDetails, type: string): Promise<ICredentials> {
-		const credentials = new Credentials({ id: details.id, name: details.name }, type);
-		await credentials.setData(this.data);
-		return credentials;
-	}
-	async getDecrypted(): Promise<ICredentialDataDecryptedObject> {
-		return NodeHelpers.getNodeParameters(credentialType.properties, deepCopy(this.data) as INodeParameters, true, false, null, null) as ICredentialDataDecryptedObject;
-	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
-	getCredentialsProperties(): INodeProperties[] {
-		return credentialType.properties;
 	}
 }
 
@@ -171,7 +101,7 @@ export interface TriggerSetup {
 export interface TriggerWorkflow {
 	workflow: Workflow;
 	node: INode;
-	credentialsHelper: CredentialsHelper;
+	credentialsHelper: HarnessCredentialsHelper;
 	/** What n8n would persist: the trigger node's static data. */
 	staticData(): IDataObject;
 }
@@ -191,17 +121,19 @@ export function createTriggerWorkflow(setup: TriggerSetup): TriggerWorkflow {
 		credentials: { ampecoApi: { id: 'credential-1', name: 'AMPECO API' } },
 	};
 	const capture: INode = { id: 'capture-node', name: CAPTURE_NAME, type: 'harness.capture', typeVersion: 1, position: [220, 0], parameters: {} };
+	const nodeTypes = new NodeTypes();
 	const workflow = new Workflow({
 		id: 'trigger-workflow',
 		name: 'AMPECO Trigger test',
 		nodes: [node, capture],
 		connections: { [TRIGGER_NAME]: { main: [[{ node: CAPTURE_NAME, type: NodeConnectionTypes.Main, index: 0 }]] } },
 		active: true,
-		nodeTypes: new NodeTypes(),
+		nodeTypes,
 		staticData: setup.staticData ? { [`node:${TRIGGER_NAME}`]: deepCopy(setup.staticData) } : undefined,
 		settings: { executionOrder: 'v1' },
 	});
-	const credentialsHelper = new CredentialsHelper({ tenantUrl: setup.tenantUrl, apiToken: setup.apiToken });
+	const credentialsHelper = new HarnessCredentialsHelper(credentialType, { tenantUrl: setup.tenantUrl, apiToken: setup.apiToken });
+	credentialsHelper.setWorkflowContext(nodeTypes);
 	return {
 		workflow,
 		node: workflow.getNode(TRIGGER_NAME)!,
