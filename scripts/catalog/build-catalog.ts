@@ -127,6 +127,7 @@ function fromSpec(method: HttpMethod, path: string, op: Schema, parameters: Sche
 		const spec = parameters.find((x) => x.in === 'path' && x.name === p.name)?.schema ?? {};
 		const schema = flatten(spec);
 		const typed: PathParamDef = { name: p.name, type: schema.type === 'integer' ? 'integer' : 'string' };
+		if (typeof schema.format === 'string' && schema.type !== 'integer') typed.format = schema.format;
 		if (Array.isArray(schema.enum)) typed.enum = schema.enum.map(String);
 		return typed;
 	});

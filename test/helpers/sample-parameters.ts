@@ -15,7 +15,8 @@ const STRING_SAMPLES: Record<string, string> = {
 	uri: 'https://example.com/x',
 	url: 'https://example.com/x',
 	uuid: '6f1c2a1e-4a7b-4a0e-9a43-2f4f6c1d9b10',
-	time: '13:45:00',
+	// RFC 3339 full-time, as JSON Schema's "time" format wants it: with an offset.
+	time: '13:45:00Z',
 	ipv4: '192.0.2.1',
 };
 
@@ -124,7 +125,8 @@ export function sampleBody(op: OperationDef): unknown {
 export function sampleParameters(op: OperationDef): INodeParameters {
 	const parameters: INodeParameters = { resource: op.resource, operation: op.value };
 	for (const p of op.pathParams) {
-		parameters[p.name] = p.enum ? p.enum[0] : { __rl: true, mode: 'id', value: p.type === 'integer' ? '17' : 'ABC-17' };
+		const id = p.type === 'integer' ? '17' : p.format === 'date' ? '2025-01-31' : 'ABC-17';
+		parameters[p.name] = p.enum ? p.enum[0] : { __rl: true, mode: 'id', value: id };
 	}
 	for (const field of op.query.filter((f) => f.required)) parameters[names.topLevelName('query', field.name, op)] = sampleFormValue(field, 0);
 	const options: INodeParameters = Object.fromEntries(op.query.filter((f) => !f.required).map((f) => [f.name, sampleFormValue(f, 0)]));

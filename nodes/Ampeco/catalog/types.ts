@@ -31,6 +31,8 @@ export interface FieldDef {
 export interface PathParamDef {
 	name: string;
 	type: 'integer' | 'string';
+	/** e.g. date: the ID is a calendar day. */
+	format?: string;
 	enum?: string[];
 	/** Value of the Get Many operation that lists the entity this ID points to ("From List" mode). */
 	listOperation?: string;

@@ -36,6 +36,9 @@ export function resolvePath(op: OperationDef, read: ParameterReader): string {
 		if (param.type === 'integer' && !/^\d+$/.test(value)) throw new InputError(param.name, `must be a numeric ID, got "${value}"`);
 		if (UNSAFE_ID.test(value)) throw new InputError(param.name, `"${value}" contains characters that are not allowed in an ID (/ ? # \\ ..)`);
 		if (param.enum && !param.enum.includes(value)) throw new InputError(param.name, `"${value}" is not one of: ${param.enum.join(', ')}`);
+		if (param.format === 'date' && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))) {
+			throw new InputError(param.name, `"${value}" is not a date (YYYY-MM-DD)`);
+		}
 		path = path.replace(`{${param.name}}`, encodeURIComponent(value));
 	}
 	return path;
