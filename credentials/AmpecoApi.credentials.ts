@@ -50,7 +50,6 @@ export class AmpecoApi implements ICredentialType {
 		request: {
 			baseURL: TENANT_ORIGIN,
 			url: '/public-api/resources/currencies/v2.0',
-			qs: { per_page: 1 },
 			method: 'GET',
 		},
 	};

@@ -1,6 +1,7 @@
 /** Items run concurrently, bounded, in input order, with Continue On Fail per item. */
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
+import { DEFAULT_CONCURRENCY } from '../nodes/Ampeco/transport/throttle';
 import { runAmpeco } from './helpers/run-ampeco';
 
 const GET = { resource: 'evse', operation: 'GET /resources/evses/v2.1/{evse}', evse: '={{ { "__rl": true, "mode": "id", "value": String($json.id) } }}' };
@@ -43,14 +44,14 @@ async function probeServer(options: { fail?: (id: number) => boolean; headers?: 
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ json: { id: i + 1 } }));
 
-test('30 items run 10 at a time by default; output keeps input order and pairing', async () => {
+test(`45 items run ${DEFAULT_CONCURRENCY} at a time by default; output keeps input order and pairing`, async () => {
 	const probe = await probeServer();
 	try {
-		const { items: out, error } = await runAmpeco({ tenantUrl: probe.url, parameters: GET as never, inputItems: items(30) });
+		const { items: out, error } = await runAmpeco({ tenantUrl: probe.url, parameters: GET as never, inputItems: items(45) });
 		expect(error).toBeUndefined();
-		expect(out.map((o) => o.json.id)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-		expect(out.map((o) => o.pairedItem)).toEqual(Array.from({ length: 30 }, (_, i) => ({ item: i })));
-		expect(probe.maxInFlight).toBe(10);
+		expect(out.map((o) => o.json.id)).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+		expect(out.map((o) => o.pairedItem)).toEqual(Array.from({ length: 45 }, (_, i) => ({ item: i })));
+		expect(probe.maxInFlight).toBe(DEFAULT_CONCURRENCY);
 	} finally {
 		await probe.close();
 	}
@@ -99,7 +100,7 @@ test('without Continue On Fail the first failure stops the run and no later item
 test('when AMPECO reports its limit is near, the node slows to one request at a time', async () => {
 	const probe = await probeServer({ headers: (count) => ({ 'X-RateLimit-Limit': '6000', 'X-RateLimit-Remaining': String(count < 5 ? 500 : 3) }) });
 	try {
-		const { error } = await runAmpeco({ tenantUrl: probe.url, parameters: GET as never, inputItems: items(40) });
+		const { error } = await runAmpeco({ tenantUrl: probe.url, parameters: { ...GET, requestOptions: { concurrency: 10 } } as never, inputItems: items(40) });
 		expect(error).toBeUndefined();
 		// Ten start at once; once answers say 3 requests remain, the rest go one at a time.
 		expect(probe.maxInFlight).toBe(10);

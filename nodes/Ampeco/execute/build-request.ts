@@ -16,8 +16,19 @@ import { InputError, checkObject, checkValue, checkVariants, fromForm, isEmpty, 
  */
 export type ParameterReader = (name: string, fallback?: unknown, id?: boolean) => unknown;
 
+/**
+ * A resource locator's value. n8n's `extractValue` would do the same, but it searches the
+ * whole node description for the parameter on every call, which dominates bulk jobs.
+ */
+function locatorValue(value: unknown): unknown {
+	return value !== null && typeof value === 'object' && '__rl' in value ? (value as { value?: unknown }).value : value;
+}
+
 export function itemReader(ctx: IExecuteFunctions, itemIndex: number): ParameterReader {
-	return (name, fallback, id) => ctx.getNodeParameter(name, itemIndex, fallback, id ? { extractValue: true } : {});
+	return (name, fallback, id) => {
+		const value = ctx.getNodeParameter(name, itemIndex, fallback);
+		return id ? locatorValue(value) : value;
+	};
 }
 
 export function editorReader(ctx: ILoadOptionsFunctions): ParameterReader {
@@ -57,15 +68,20 @@ function queryOf(op: OperationDef, read: ParameterReader): Query {
 	for (const field of op.query.filter((f) => f.required)) {
 		query[field.name] = requiredInput(field, names.topLevelName('query', field.name, op), read) as QueryValue;
 	}
+	// Each read costs n8n a search of the node description: only read what the operation has.
+	const optional = op.query.filter((f) => !f.required);
+	const hasOptions = optional.length > 0 || !!op.include?.length || !!op.indexOnly;
 	// The Options collection holds the optional query flags, Include and, for untyped endpoints, free parameters.
 	const {
 		[names.INCLUDE]: include = [],
 		[names.QUERY_PARAMETERS]: free = {},
 		...flags
-	} = (read(names.OPTIONS, {}) ?? {}) as Record<string, unknown>;
-	Object.assign(query, checked(op.query.filter((f) => !f.required), flags, names.OPTIONS));
-	const filter = checked(op.filters ?? [], read(names.FILTERS, {}), names.FILTERS);
-	if (Object.keys(filter).length) query.filter = filter as QueryValue;
+	} = (hasOptions ? (read(names.OPTIONS, {}) ?? {}) : {}) as Record<string, unknown>;
+	Object.assign(query, checked(optional, flags, names.OPTIONS));
+	if (op.filters?.length) {
+		const filter = checked(op.filters, read(names.FILTERS, {}), names.FILTERS);
+		if (Object.keys(filter).length) query.filter = filter as QueryValue;
+	}
 	if ((include as string[]).length) {
 		const unknown = (include as string[]).filter((v) => !op.include?.includes(v));
 		if (unknown.length) throw new InputError(`${names.OPTIONS}.${names.INCLUDE}`, `"${unknown.join(', ')}" is not one of: ${(op.include ?? []).join(', ')}`);

@@ -4,7 +4,7 @@
  * Continue On Fail and pairedItem.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
-import { findOperation } from '../catalog';
+import { findOperation, type OperationDef } from '../catalog';
 import * as names from '../description/parameter-names';
 import { paginate } from '../transport/paginate';
 import { send, tenantOrigin } from '../transport/request';
@@ -36,10 +36,8 @@ function retrySettings({ maxRateLimitWait, retries, timeout }: RequestOptions): 
 	};
 }
 
-async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number, throttle: Throttle): Promise<IDataObject[]> {
-	const value = ctx.getNodeParameter(names.OPERATION, itemIndex) as string;
-	let op = findOperation(value);
-	if (!op) throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`, { itemIndex });
+async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number, throttle: Throttle, selected: OperationDef): Promise<IDataObject[]> {
+	let op = selected;
 	let request;
 	try {
 		const read = itemReader(ctx, itemIndex);
@@ -81,6 +79,10 @@ export async function executeOperations(ctx: IExecuteFunctions): Promise<INodeEx
 	const origin = await tenantOrigin(ctx).catch((error: Error) => {
 		throw new NodeOperationError(ctx.getNode(), `AMPECO credential: ${error.message}`);
 	});
+	// `operation` takes no expressions (noDataExpression): it is the same for every item.
+	const value = ctx.getNodeParameter(names.OPERATION, 0) as string;
+	const op = findOperation(value);
+	if (!op) throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`);
 	const concurrency = Math.max(1, Math.floor(requestOptions(ctx, 0).concurrency ?? DEFAULT_CONCURRENCY));
 	const throttle = new Throttle(concurrency);
 	const continueOnFail = ctx.continueOnFail();
@@ -92,7 +94,7 @@ export async function executeOperations(ctx: IExecuteFunctions): Promise<INodeEx
 	const worker = async () => {
 		for (let i = next++; i < items.length && i < firstFailure; i = next++) {
 			try {
-				results[i] = await runItem(ctx, origin, i, throttle);
+				results[i] = await runItem(ctx, origin, i, throttle, op);
 			} catch (error) {
 				results[i] = error as Error;
 				if (!continueOnFail) firstFailure = Math.min(firstFailure, i);

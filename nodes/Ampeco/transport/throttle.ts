@@ -10,8 +10,8 @@ function header(headers: Record<string, unknown>, name: string): number | undefi
 	return Number.isFinite(value) && value > 0 ? value : undefined;
 }
 
-/** Requests in flight by default: about what n8n's HTTP Request node has on its defaults. */
-export const DEFAULT_CONCURRENCY = 10;
+/** Requests in flight by default: n8n's HTTP Request node reaches 20-25 on its defaults. */
+export const DEFAULT_CONCURRENCY = 20;
 
 export class Throttle {
 	private inFlight = 0;
