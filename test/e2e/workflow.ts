@@ -1,0 +1,61 @@
+/**
+ * Workflow JSON as n8n stores it, for the scenarios: a Manual Trigger followed by nodes
+ * connected in a line. The AMPECO node is referenced the way a community install names
+ * it: `<package>.<node>` = n8n-nodes-ampeco.ampeco, typeVersion 1.
+ */
+import { CREDENTIAL_TYPE, DEMO_CREDENTIAL, NODE_TYPE } from '../../scripts/n8n/config';
+
+export interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	onError?: 'continueRegularOutput' | 'continueErrorOutput' | 'stopWorkflow';
+}
+
+export interface Workflow {
+	id: string;
+	name: string;
+	active: false;
+	nodes: WorkflowNode[];
+	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	settings: Record<string, unknown>;
+}
+
+type NodeSpec = Omit<WorkflowNode, 'id' | 'position'>;
+
+export const TRIGGER = 'When clicking ‘Execute workflow’';
+
+export function manualTrigger(): NodeSpec {
+	return { name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+}
+
+/** An AMPECO node using the credential that examples/ and the demo share. */
+export function ampeco(name: string, parameters: Record<string, unknown>, options: { continueOnFail?: boolean } = {}): NodeSpec {
+	return {
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: DEMO_CREDENTIAL },
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+}
+
+/** A path ID as the node stores it: a resource locator in "By ID" mode. */
+export function byId(value: string | number): { __rl: true; mode: 'id'; value: string } {
+	return { __rl: true, mode: 'id', value: String(value) };
+}
+
+/** Nodes run in the order given, each feeding the next. */
+export function linearWorkflow(id: string, name: string, specs: NodeSpec[]): Workflow {
+	const nodes = specs.map((spec, i) => ({ ...spec, id: `${id}-n${i}`, position: [i * 220, 0] as [number, number] }));
+	const connections: Workflow['connections'] = {};
+	for (let i = 0; i + 1 < nodes.length; i++) {
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, active: false, nodes, connections, settings: { executionOrder: 'v1' } };
+}
