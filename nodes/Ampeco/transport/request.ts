@@ -2,7 +2,7 @@
  * The only code that talks HTTP. Every request goes to the tenant origin from the
  * credential, authenticated by n8n with the credential's bearer block.
  */
-import { sleep, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { sleep, type ICredentialsDecrypted, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
 import type { HttpMethod } from '../catalog/types';
 import { normalizeTenantUrl } from '../shared/tenant-url';
 import { rateLimitError, toNodeApiError, transportError, unexpectedBodyError } from './errors';
@@ -33,9 +33,18 @@ export interface ApiResponse {
 	headers: Record<string, unknown>;
 }
 
+/**
+ * The credential as read once per execution. Without it n8n reads and decrypts the
+ * credential again for every request (and every page), a large share of a bulk job.
+ */
+const credentialsOf = new WeakMap<object, ICredentialsDecrypted>();
+
 export async function tenantOrigin(ctx: RequestContext): Promise<string> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_NAME);
-	return normalizeTenantUrl(credentials.tenantUrl);
+	const data = await ctx.getCredentials(CREDENTIAL_NAME);
+	const origin = normalizeTenantUrl(data.tenantUrl);
+	const id = ctx.getNode().credentials?.[CREDENTIAL_NAME];
+	credentialsOf.set(ctx, { id: id?.id ?? '', name: id?.name ?? '', type: CREDENTIAL_NAME, data });
+	return origin;
 }
 
 export function buildUrl(origin: string, path: string, query: Query = {}): string {
@@ -92,7 +101,8 @@ export async function send(
 		let response: RawResponse;
 		await throttle?.acquire();
 		try {
-			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
+			const credentialsDecrypted = credentialsOf.get(ctx);
+			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options, credentialsDecrypted ? { credentialsDecrypted } : undefined);
 			throttle?.release(response.statusCode, response.headers ?? {});
 		} catch (error) {
 			throttle?.release();
