@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 import { buildCatalog, parseIndex } from './catalog/build-catalog';
 import { generateNotificationEvents } from './catalog/notification-events';
+import { renderOperationsTable } from './catalog/operations-table';
 import type { Catalog } from '../nodes/Ampeco/catalog/types';
 
 export const REPO_ROOT = resolve(__dirname, '..');
@@ -21,6 +22,7 @@ export const SPEC_FILE = 'openapi-3.110.0.json';
 export const INDEX_FILE = 'endpoints-3.168.0.tsv';
 export const CATALOG_FILE = join(REPO_ROOT, 'nodes/Ampeco/catalog/generated/catalog.ts');
 /** AMPECO Trigger (issue 5): the notification types a subscription accepts. */
+export const OPERATIONS_TABLE_FILE = join(REPO_ROOT, 'docs/OPERATIONS.md');
 export const EVENTS_FILE = join(REPO_ROOT, 'nodes/AmpecoTrigger/generated/events.ts');
 
 export interface Inputs {
@@ -35,11 +37,11 @@ export function readInputs(sharedDir = process.env.AMPECO_SHARED_DIR ?? DEFAULT_
 	};
 }
 
-export function generateCatalog({ specText, indexText }: Inputs): { catalog: Catalog; source: string } {
+export function generateCatalog({ specText, indexText }: Inputs): { catalog: Catalog; source: string; table: string } {
 	const indexVersion = INDEX_FILE.match(/(\d+\.\d+\.\d+)/)![1];
 	const catalog = buildCatalog(JSON.parse(specText), parseIndex(indexText), indexVersion);
 	const hash = createHash('sha256').update(specText).update('\0').update(indexText).digest('hex');
-	return { catalog, source: render(catalog, hash) };
+	return { catalog, source: render(catalog, hash), table: renderOperationsTable(catalog, hash) };
 }
 
 function render(catalog: Catalog, hash: string): string {
@@ -72,10 +74,15 @@ if (require.main === module) {
 	const outAt = process.argv.indexOf('--out');
 	const out = outAt > 0 ? resolve(process.argv[outAt + 1]) : CATALOG_FILE;
 	const inputs = readInputs();
-	const { catalog, source } = generateCatalog(inputs);
+	const { catalog, source, table } = generateCatalog(inputs);
 	mkdirSync(dirname(out), { recursive: true });
 	writeFileSync(out, source);
 	console.log(`wrote ${relative(process.cwd(), out)}: ${catalog.operations.length} operations, ${catalog.resources.length} resources`);
+	if (outAt < 0) {
+		mkdirSync(dirname(OPERATIONS_TABLE_FILE), { recursive: true });
+		writeFileSync(OPERATIONS_TABLE_FILE, table);
+		console.log(`wrote ${relative(process.cwd(), OPERATIONS_TABLE_FILE)}`);
+	}
 
 	// AMPECO Trigger (issue 5): the trigger's event list, from the same spec. Written to the repo only by a
 	// plain `npm run generate`; with `--out` alone (the catalog drift test) it is not touched.

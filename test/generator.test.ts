@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { execFileSync } from 'child_process';
 import type { INodeProperties } from 'n8n-workflow';
-import { CATALOG_FILE, generateCatalog, readInputs } from '../scripts/generate-catalog';
+import { CATALOG_FILE, OPERATIONS_TABLE_FILE, generateCatalog, readInputs } from '../scripts/generate-catalog';
 import { buildProperties } from '../nodes/Ampeco/description/properties';
 import type { Catalog } from '../nodes/Ampeco/catalog/types';
 import { INDEX_PATH, SPEC_PATH } from './helpers/shared-data';
@@ -22,6 +22,13 @@ test('the committed catalog is exactly what the generator writes (run `npm run g
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
+});
+
+test('docs/OPERATIONS.md, the table of every resource and operation, is what the generator writes', () => {
+	const { table } = generateCatalog(inputs);
+	expect(table).toBe(readFileSync(OPERATIONS_TABLE_FILE, 'utf8'));
+	expect(table).toContain('| Update (v2.0, Deprecated) | `PUT /public-api/resources/evses/v2.0/{evse}` | **deprecated**, use *Update (v2.1)* |');
+	expect(table.split('\n').filter((line) => line.startsWith('| ') && line.includes('`'))).toHaveLength(544);
 });
 
 test('generating twice from the same input gives the same bytes', () => {
