@@ -14,6 +14,8 @@ import { dirname, join, relative, resolve } from 'path';
 import { buildCatalog, parseIndex } from './catalog/build-catalog';
 import { generateNotificationEvents } from './catalog/notification-events';
 import { renderOperationsTable } from './catalog/operations-table';
+import { buildProperties } from '../nodes/Ampeco/description/properties';
+import { withCustomApiCall } from '../nodes/Ampeco/catalog/custom';
 import type { Catalog } from '../nodes/Ampeco/catalog/types';
 
 export const REPO_ROOT = resolve(__dirname, '..');
@@ -23,6 +25,7 @@ export const INDEX_FILE = 'endpoints-3.168.0.tsv';
 export const CATALOG_FILE = join(REPO_ROOT, 'nodes/Ampeco/catalog/generated/catalog.ts');
 /** AMPECO Trigger (issue 5): the notification types a subscription accepts. */
 export const OPERATIONS_TABLE_FILE = join(REPO_ROOT, 'docs/OPERATIONS.md');
+export const PROPERTIES_FILE = join(REPO_ROOT, 'nodes/Ampeco/description/generated/properties.ts');
 export const EVENTS_FILE = join(REPO_ROOT, 'nodes/AmpecoTrigger/generated/events.ts');
 
 export interface Inputs {
@@ -37,11 +40,34 @@ export function readInputs(sharedDir = process.env.AMPECO_SHARED_DIR ?? DEFAULT_
 	};
 }
 
-export function generateCatalog({ specText, indexText }: Inputs): { catalog: Catalog; source: string; table: string } {
+export function generateCatalog({ specText, indexText }: Inputs): { catalog: Catalog; source: string; table: string; properties: string } {
 	const indexVersion = INDEX_FILE.match(/(\d+\.\d+\.\d+)/)![1];
 	const catalog = buildCatalog(JSON.parse(specText), parseIndex(indexText), indexVersion);
 	const hash = createHash('sha256').update(specText).update('\0').update(indexText).digest('hex');
-	return { catalog, source: render(catalog, hash), table: renderOperationsTable(catalog, hash) };
+	return { catalog, source: render(catalog, hash), table: renderOperationsTable(catalog, hash), properties: renderProperties(catalog, hash) };
+}
+
+/**
+ * The node's parameter list, built here rather than when n8n loads the package: building
+ * it from the catalog took most of the package's load time.
+ */
+function renderProperties(catalog: Catalog, hash: string): string {
+	const properties = buildProperties(withCustomApiCall(catalog));
+	return [
+		'/**',
+		' * GENERATED — DO NOT EDIT. Regenerate with `npm run generate`.',
+		' * generator: scripts/generate-catalog.ts (nodes/Ampeco/description/properties.ts over the catalog)',
+		` * inputs: ../shared/ampeco/${SPEC_FILE} (API ${catalog.apiVersion}), ../shared/ampeco/${INDEX_FILE} (API ${catalog.indexVersion})`,
+		` * input sha256: ${hash}`,
+		` * top-level parameters: ${properties.length}`,
+		' */',
+		"import type { INodeProperties } from 'n8n-workflow';",
+		'',
+		'export const properties: INodeProperties[] = [',
+		...properties.map((p) => `\t${JSON.stringify(p)},`),
+		'];',
+		'',
+	].join('\n');
 }
 
 function render(catalog: Catalog, hash: string): string {
@@ -74,7 +100,7 @@ if (require.main === module) {
 	const outAt = process.argv.indexOf('--out');
 	const out = outAt > 0 ? resolve(process.argv[outAt + 1]) : CATALOG_FILE;
 	const inputs = readInputs();
-	const { catalog, source, table } = generateCatalog(inputs);
+	const { catalog, source, table, properties } = generateCatalog(inputs);
 	mkdirSync(dirname(out), { recursive: true });
 	writeFileSync(out, source);
 	console.log(`wrote ${relative(process.cwd(), out)}: ${catalog.operations.length} operations, ${catalog.resources.length} resources`);
@@ -82,6 +108,9 @@ if (require.main === module) {
 		mkdirSync(dirname(OPERATIONS_TABLE_FILE), { recursive: true });
 		writeFileSync(OPERATIONS_TABLE_FILE, table);
 		console.log(`wrote ${relative(process.cwd(), OPERATIONS_TABLE_FILE)}`);
+		mkdirSync(dirname(PROPERTIES_FILE), { recursive: true });
+		writeFileSync(PROPERTIES_FILE, properties);
+		console.log(`wrote ${relative(process.cwd(), PROPERTIES_FILE)}`);
 	}
 
 	// AMPECO Trigger (issue 5): the trigger's event list, from the same spec. Written to the repo only by a

@@ -4,7 +4,9 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { execFileSync } from 'child_process';
 import type { INodeProperties } from 'n8n-workflow';
-import { CATALOG_FILE, OPERATIONS_TABLE_FILE, generateCatalog, readInputs } from '../scripts/generate-catalog';
+import { CATALOG_FILE, OPERATIONS_TABLE_FILE, PROPERTIES_FILE, generateCatalog, readInputs } from '../scripts/generate-catalog';
+import { withCustomApiCall } from '../nodes/Ampeco/catalog/custom';
+import { nodeProperties } from '../nodes/Ampeco/description';
 import { buildProperties } from '../nodes/Ampeco/description/properties';
 import type { Catalog } from '../nodes/Ampeco/catalog/types';
 import { INDEX_PATH, SPEC_PATH } from './helpers/shared-data';
@@ -29,6 +31,12 @@ test('docs/OPERATIONS.md, the table of every resource and operation, is what the
 	expect(table).toBe(readFileSync(OPERATIONS_TABLE_FILE, 'utf8'));
 	expect(table).toContain('| Update (v2.0, Deprecated) | `PUT /public-api/resources/evses/v2.0/{evse}` | **deprecated**, use *Update (v2.1)* |');
 	expect(table.split('\n').filter((line) => line.startsWith('| ') && line.includes('`'))).toHaveLength(544);
+});
+
+test('the node parameters are generated from the catalog, and the committed file is current', () => {
+	const { properties } = generateCatalog(inputs);
+	expect(properties).toBe(readFileSync(PROPERTIES_FILE, 'utf8'));
+	expect(nodeProperties).toEqual(buildProperties(withCustomApiCall(generateCatalog(inputs).catalog)));
 });
 
 test('generating twice from the same input gives the same bytes', () => {

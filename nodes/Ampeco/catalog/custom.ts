@@ -2,7 +2,7 @@
  * Custom API Call: for endpoints newer than the catalog. Hand-written, not generated; it
  * runs through the same executor as an untyped operation whose method and path the user sets.
  */
-import type { OperationDef, ResourceDef } from './types';
+import type { Catalog, OperationDef, ResourceDef } from './types';
 
 export const CUSTOM_RESOURCE: ResourceDef = { value: 'customApiCall', name: 'Custom API Call' };
 
@@ -23,3 +23,8 @@ export const CUSTOM_OPERATION: OperationDef = {
 };
 
 export const CUSTOM_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** The generated catalog plus the Custom API Call: what the node offers. */
+export function withCustomApiCall(generated: Catalog): Catalog {
+	return { ...generated, resources: [...generated.resources, CUSTOM_RESOURCE], operations: [...generated.operations, CUSTOM_OPERATION] };
+}

@@ -1,4 +1,4 @@
-import { CUSTOM_OPERATION, CUSTOM_RESOURCE } from './custom';
+import { withCustomApiCall } from './custom';
 import { catalog as generated } from './generated/catalog';
 import type { Catalog, OperationDef } from './types';
 
@@ -6,11 +6,7 @@ export type * from './types';
 export { generated as generatedCatalog };
 
 /** The generated catalog plus the hand-written Custom API Call. */
-export const catalog: Catalog = {
-	...generated,
-	resources: [...generated.resources, CUSTOM_RESOURCE],
-	operations: [...generated.operations, CUSTOM_OPERATION],
-};
+export const catalog: Catalog = withCustomApiCall(generated);
 
 /** Built once at module load: the executor looks operations up per item. */
 const byValue = new Map<string, OperationDef>(catalog.operations.map((op) => [op.value, op]));
