@@ -1,7 +1,9 @@
 /**
  * End-to-end suite: the packed package installed into real n8n the way a community
  * install does it, workflows imported and executed headlessly with `n8n execute`, against
- * the mock AMPECO tenant that validates every request against the OpenAPI spec.
+ * the mock AMPECO tenant that validates every request against the OpenAPI spec. One
+ * `n8n start` per target checks the type lists and runs the AMPECO Trigger scenarios
+ * (./trigger.ts: activation, signed deliveries, deactivation through the REST API).
  *
  *   npm run test:e2e                   both targets: n8n 1.123.50 on Node 20, 2.41.1 on Node 24
  *   npm run test:e2e -- --n8n 2        one target (1 or 2, or the exact version)
@@ -17,12 +19,14 @@ import { join } from 'path';
 import { CACHE_DIR, CREDENTIAL_TYPE, DEMO_CREDENTIAL, NODE_TYPE, PACKAGE_NAME, REPO_ROOT, TARGETS, findTarget, type N8nTarget } from '../../scripts/n8n/config';
 import { buildAndPack, installLikeCommunityPackage } from '../../scripts/n8n/community-package';
 import { ensureN8n } from '../../scripts/n8n/install-n8n';
-import { executeWorkflow, importCredentials, importWorkflows, n8nInstance, startN8n, type N8nInstance } from '../../scripts/n8n/n8n-cli';
+import { executeWorkflow, importCredentials, importWorkflows, n8nInstance, type N8nInstance } from '../../scripts/n8n/n8n-cli';
 import { seconds } from '../../scripts/n8n/process';
 import { startMockTenant, warmUpValidator, type MockTenantServer } from '../../scripts/n8n/mock-tenant/server';
 import { contextFor, type Scenario } from './context';
 import { exampleScenarios } from './examples';
 import { scenarios } from './scenarios';
+import { openSession, type N8nSession } from './session';
+import { triggerScenarios, type TriggerScenario } from './trigger';
 
 /** A recognisable token: no output of n8n may contain it. */
 const TOKEN = `tok_E2E_${randomBytes(6).toString('hex')}`;
@@ -81,36 +85,18 @@ function declaredTypes(): { nodes: string[]; credentials: string[] } {
 }
 
 /**
- * The node and the credential are in the type lists the editor loads from the server.
- * Those need a session: the owner account is set up through the REST API first.
+ * The node and the credential are in the type lists the editor loads from the server
+ * (they need the session of the owner account).
  */
-async function checkRegistered(instance: N8nInstance): Promise<void> {
-	const server = await startN8n(instance, { listenAddress: '127.0.0.1' });
-	try {
-		const base = server.url.replace('localhost', '127.0.0.1');
-		const headers = { 'browser-id': 'e2e', 'content-type': 'application/json' };
-		const setup = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers,
-			body: JSON.stringify({ email: 'e2e@example.com', firstName: 'End', lastName: 'ToEnd', password: `E2e-${randomBytes(8).toString('hex')}` }),
-		});
-		if (!setup.ok) throw new Error(`POST /rest/owner/setup answered ${setup.status}: ${await setup.text()}`);
-		const cookie = setup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-		const list = async (kind: string) => {
-			const response = await fetch(`${base}/types/${kind}.json`, { headers: { ...headers, cookie } });
-			if (!response.ok) throw new Error(`GET /types/${kind}.json answered ${response.status}`);
-			return ((await response.json()) as Array<{ name: string }>).map((t) => t.name);
-		};
-		const [nodes, credentials] = await Promise.all([list('nodes'), list('credentials')]);
-		const declared = declaredTypes();
-		const missing = [
-			...[NODE_TYPE, ...declared.nodes].filter((name) => !nodes.includes(name)).map((name) => `node type ${name}`),
-			...[CREDENTIAL_TYPE, ...declared.credentials].filter((name) => !credentials.includes(name)).map((name) => `credential type ${name}`),
-		];
-		if (missing.length) throw new Error(`not registered: ${[...new Set(missing)].join(', ')} (${nodes.length} node types, ${credentials.length} credential types loaded)`);
-	} finally {
-		await server.stop();
-	}
+async function checkRegistered(session: N8nSession): Promise<void> {
+	const list = async (kind: string) => ((await session.rest('GET', `/types/${kind}.json`)).body as Array<{ name: string }>).map((t) => t.name);
+	const [nodes, credentials] = await Promise.all([list('nodes'), list('credentials')]);
+	const declared = declaredTypes();
+	const missing = [
+		...[NODE_TYPE, ...declared.nodes].filter((name) => !nodes.includes(name)).map((name) => `node type ${name}`),
+		...[CREDENTIAL_TYPE, ...declared.credentials].filter((name) => !credentials.includes(name)).map((name) => `credential type ${name}`),
+	];
+	if (missing.length) throw new Error(`not registered: ${[...new Set(missing)].join(', ')} (${nodes.length} node types, ${credentials.length} credential types loaded)`);
 }
 
 function describeFailure(result: Awaited<ReturnType<typeof executeWorkflow>>): string {
@@ -139,7 +125,7 @@ async function runScenario(instance: N8nInstance, mock: MockTenantServer, scenar
 	scenario.check(contextFor(result, requests, mock.tenant, instance.userFolder));
 }
 
-async function runTarget(target: N8nTarget, tarball: string, all: Scenario[]): Promise<void> {
+async function runTarget(target: N8nTarget, tarball: string, all: Scenario[], triggers: TriggerScenario[]): Promise<void> {
 	const name = `n8n ${target.n8nVersion}`;
 	log(`\n== ${name} on Node.js ${target.node === 'system' ? process.version : `v${target.node}`} ==`);
 	const install = await ensureN8n(target, (line) => log(`    ${line}`));
@@ -159,13 +145,32 @@ async function runTarget(target: N8nTarget, tarball: string, all: Scenario[]): P
 
 	const mock = await startMockTenant({ token: TOKEN });
 	try {
-		await test(name, `n8n registers ${NODE_TYPE}, ${CREDENTIAL_TYPE} and every type the package declares`, () => timed(name, 'n8n start + GET /types/*.json', () => checkRegistered(instance)));
-
 		const files = join(userFolder, 'import');
 		mkdirSync(files, { recursive: true });
 		writeFileSync(join(files, 'credentials.json'), JSON.stringify([{ ...DEMO_CREDENTIAL, type: CREDENTIAL_TYPE, data: { tenantUrl: mock.url, apiToken: TOKEN } }], null, 2));
-		writeFileSync(join(files, 'workflows.json'), JSON.stringify(all.map((s) => s.workflow), null, 2));
+		// Before the server starts: the running n8n (trigger scenarios) uses the credential too.
 		await timed(name, 'n8n import:credentials', () => importCredentials(instance, join(files, 'credentials.json')));
+
+		// One `n8n start` for everything that needs the server; stopped before `n8n execute` uses the database.
+		let session: N8nSession | undefined;
+		try {
+			await test(name, `n8n registers ${NODE_TYPE}, ${CREDENTIAL_TYPE} and every type the package declares`, () =>
+				timed(name, 'n8n start + owner setup + GET /types/*.json', async () => {
+					session = await openSession(instance);
+					await checkRegistered(session);
+				}),
+			);
+			for (const scenario of triggers) {
+				await test(name, scenario.title, () => {
+					if (!session) throw new Error('n8n did not start');
+					return timed(name, 'trigger: activate, deliver, deactivate', () => scenario.run({ instance, session: session!, mock, token: TOKEN }));
+				});
+			}
+		} finally {
+			await session?.stop();
+		}
+
+		writeFileSync(join(files, 'workflows.json'), JSON.stringify(all.map((s) => s.workflow), null, 2));
 		await timed(name, `n8n import:workflow (${all.length} workflows)`, () => importWorkflows(instance, join(files, 'workflows.json')));
 
 		const started = Date.now();
@@ -187,7 +192,8 @@ async function main(): Promise<number> {
 	const targets = option('--n8n') ? option('--n8n')!.split(',').map(findTarget) : TARGETS;
 	const only = option('--only')?.toLowerCase();
 	const all = [...scenarios, ...exampleScenarios()].filter((s) => !only || s.title.toLowerCase().includes(only));
-	log(`e2e: ${all.length} workflows × ${targets.map((t) => `n8n ${t.n8nVersion}`).join(', ')}; cache ${CACHE_DIR}`);
+	const triggers = triggerScenarios.filter((s) => !only || s.title.toLowerCase().includes(only));
+	log(`e2e: ${all.length} workflows + ${triggers.length} trigger scenarios × ${targets.map((t) => `n8n ${t.n8nVersion}`).join(', ')}; cache ${CACHE_DIR}`);
 
 	// The validator compiles every operation's schemas on first use (tens of seconds on 2 cores): start it now.
 	const warmUp = warmUpValidator();
@@ -196,7 +202,7 @@ async function main(): Promise<number> {
 
 	for (const target of targets) {
 		try {
-			await runTarget(target, tarball, all);
+			await runTarget(target, tarball, all, triggers);
 		} catch (error) {
 			outcomes.push({ target: `n8n ${target.n8nVersion}`, title: 'setup', ok: false, ms: 0, error: (error as Error).message });
 			log(`  ✗ setup failed: ${(error as Error).message}`);

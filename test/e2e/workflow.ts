@@ -13,6 +13,8 @@ export interface WorkflowNode {
 	position: [number, number];
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
+	/** Trigger nodes with webhooks: the id in their production URL, /webhook/<webhookId>/<path>. */
+	webhookId?: string;
 	onError?: 'continueRegularOutput' | 'continueErrorOutput' | 'stopWorkflow';
 }
 

@@ -2,8 +2,9 @@
  * What the mock tenant answers. The main resources (locations, charge points, EVSEs,
  * sessions, users, ID/RFID tags, tariffs, tariff groups, currencies) are served from an
  * in-memory dataset: listings with filters and cursor paging through links.next, get by
- * ID, create/update echo and delete. Every other operation of the spec is accepted and
- * answered with its documented success status and a body generated from its schema.
+ * ID, create/update echo and delete. Notification subscriptions (v2.0) are kept too, so
+ * the AMPECO Trigger can subscribe, check and unsubscribe. Every other operation of the spec
+ * is accepted and answered with its documented success status and a body generated from its schema.
  */
 import OpenAPIBackend from 'openapi-backend';
 import { loadSpec } from '../../../test/helpers/shared-data';
@@ -78,8 +79,22 @@ function matchesFilter(row: Row, key: string, expected: string | string[] | Quer
 	return Array.isArray(actual) ? actual.some((a) => wanted.includes(String(a))) : wanted.includes(String(actual));
 }
 
+/** A notification subscription (POST /public-api/notifications/v2.0), as the API returns it. */
+export interface NotificationSubscription {
+	id: number;
+	via: string;
+	notifications: string[];
+	webhook?: { callbackUrl?: string; [key: string]: unknown };
+	[key: string]: unknown;
+}
+
 export class MockTenant {
 	readonly data: Dataset;
+
+	/** Notification subscriptions by id. */
+	readonly subscriptions = new Map<number, NotificationSubscription>();
+
+	private nextSubscriptionId = 1;
 
 	private mocker: OpenAPIBackend | undefined;
 
@@ -117,12 +132,32 @@ export class MockTenant {
 				return log ? { status: 200, body: { data: log } } : notFound('EVSE', id);
 			}
 		}
+		if (area === 'notifications' && resource === 'v2.0') {
+			const reply = this.notifications(request, segments[2]);
+			if (reply) return reply;
+		}
 		if (area === 'actions' && resource === 'charge-point') {
 			const [, , , chargePointId, action, target] = segments;
 			if (!this.find('chargePoints', chargePointId)) return notFound('Charge point', chargePointId);
 			if (action === 'start' && target !== undefined) return this.startSession(chargePointId, target, request.body as Record<string, unknown> | undefined);
 		}
 		return this.fromSpec(request);
+	}
+
+	/** Subscribe, read and unsubscribe; undefined for the other notification operations (answered from the spec). */
+	private notifications(request: TenantRequest, id: string | undefined): TenantReply | undefined {
+		if (id === undefined) {
+			if (request.method !== 'POST') return undefined;
+			const subscription = { ...(request.body as Record<string, unknown>), id: this.nextSubscriptionId++ } as NotificationSubscription;
+			this.subscriptions.set(subscription.id, subscription);
+			return { status: 201, body: { data: subscription } };
+		}
+		const subscription = this.subscriptions.get(Number(id));
+		if (request.method !== 'GET' && request.method !== 'DELETE') return undefined;
+		if (!subscription) return { status: 404, body: { message: 'No query results for model [Notification].' } };
+		if (request.method === 'GET') return { status: 200, body: { data: subscription } };
+		this.subscriptions.delete(subscription.id);
+		return { status: 204 };
 	}
 
 	private rows(name: CollectionName): Row[] {
