@@ -41,6 +41,7 @@ import { ensureN8n } from '../n8n/install-n8n';
 import { importCredentials, importWorkflows, n8nInstance, type N8nInstance } from '../n8n/n8n-cli';
 import { seconds } from '../n8n/process';
 import { executeMeasured, type Execution } from './execute';
+import type { Measured } from './measure';
 import { benchLoader, type LoaderResult } from './loader';
 import { median } from './measure';
 import { startMockAmpeco, type MockAmpeco, type MockCounters } from './mock-ampeco';
@@ -84,16 +85,9 @@ const say = (line: string) => (json ? process.stderr : process.stdout).write(`${
 
 type Contender = 'ampeco' | 'http';
 
-interface Sample {
+/** One contender's run in one round: what measure() read, plus the run's context. */
+interface Sample extends Omit<Measured, 'samplesInWindow'> {
 	round: number;
-	ms: number;
-	items: number;
-	peakRssMb?: number;
-	growthMb?: number;
-	baseRssMb?: number;
-	exactPeak?: boolean;
-	heapPeakMb?: number;
-	heapGrowthMb?: number;
 	wallMs: number;
 	load: [number, number];
 	mock: MockCounters;
