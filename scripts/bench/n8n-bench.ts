@@ -41,9 +41,8 @@ import { ensureN8n } from '../n8n/install-n8n';
 import { importCredentials, importWorkflows, n8nInstance, type N8nInstance } from '../n8n/n8n-cli';
 import { seconds } from '../n8n/process';
 import { executeMeasured, type Execution } from './execute';
-import type { Measured } from './measure';
 import { benchLoader, type LoaderResult } from './loader';
-import { median } from './measure';
+import { median, type Measured } from './measure';
 import { startMockAmpeco, type MockAmpeco, type MockCounters } from './mock-ampeco';
 import { benchWorkflows, httpRequestVersion, HTTP_CREDENTIAL, MEASURED, type BenchWorkflows } from './workflows';
 
