@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { nodeProperties } from './description';
-import { executeOperations } from './execute/router';
 import { listSearch } from './methods/list-search';
 
 export class Ampeco implements INodeType {
@@ -23,6 +22,8 @@ export class Ampeco implements INodeType {
 	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// Loaded on first execution: n8n loads every installed package at start, most never run.
+		const { executeOperations } = await import('./execute/router');
 		return executeOperations(this);
 	}
 }

@@ -3,8 +3,8 @@
  * endpoint, registered once per listing operation.
  */
 import { NodeOperationError, type IDataObject, type ILoadOptionsFunctions, type INodeListSearchItems, type INodeListSearchResult } from 'n8n-workflow';
-import { catalog, findOperation } from '../catalog';
-import { listSearchMethodName } from '../description/list-search-names';
+import type { OperationDef } from '../catalog/types';
+import { nodeProperties } from '../description';
 import { buildRequest, editorReader } from '../execute/build-request';
 import { InputError } from '../execute/values';
 import { MAX_PER_PAGE } from '../transport/paginate';
@@ -20,8 +20,7 @@ function labelOf(record: IDataObject): string {
 	return label ? `${label} (#${String(record.id)})` : `#${String(record.id)}`;
 }
 
-async function search(ctx: ILoadOptionsFunctions, listOperation: string, filter?: string, cursor?: string): Promise<INodeListSearchResult> {
-	const op = findOperation(listOperation)!;
+async function search(ctx: ILoadOptionsFunctions, op: OperationDef, filter?: string, cursor?: string): Promise<INodeListSearchResult> {
 	let request;
 	try {
 		request = buildRequest({ ...op, query: [], filters: [], include: [], body: undefined }, editorReader(ctx));
@@ -51,16 +50,21 @@ type SearchMethod = (this: ILoadOptionsFunctions, filter?: string, paginationTok
  */
 function searchFor(pathParam: string): SearchMethod {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		// The catalog is loaded on first use, not when n8n loads the package.
+		const { findOperation } = await import('../catalog');
 		const op = findOperation(String(this.getCurrentNodeParameter('operation')));
 		const listOperation = op?.pathParams.find((p) => p.name === pathParam)?.listOperation;
 		if (!listOperation) return { results: [] };
-		return search(this, listOperation, filter, paginationToken);
+		return search(this, findOperation(listOperation)!, filter, paginationToken);
 	};
 }
 
-/** Built once at load. */
+/** One method per "From List" the parameters name, read from the generated parameters. */
 export const listSearch: Record<string, SearchMethod> = Object.fromEntries(
-	[...new Set(catalog.operations.flatMap((op) => op.pathParams.filter((p) => p.listOperation).map((p) => p.name)))]
-		.sort()
-		.map((name) => [listSearchMethodName(name), searchFor(name)]),
+	nodeProperties.flatMap((property) =>
+		(property.modes ?? [])
+			.map((mode) => mode.typeOptions?.searchListMethod)
+			.filter((method): method is string => !!method)
+			.map((method) => [method, searchFor(property.name)]),
+	),
 );
