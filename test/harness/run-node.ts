@@ -263,13 +263,16 @@ export function ensureContainer() {
 	containerReady = true;
 }
 
-function createAdditionalData(
+/** The n8n instance the harness pretends to be; webhook URLs are built on it. */
+export const HARNESS_BASE_URL = 'http://localhost:5678';
+
+export function createAdditionalData(
 	credentialsHelper: ICredentialsHelper,
 	hooks: ExecutionLifecycleHooks,
 	executionId: string,
 	workflowId: string,
 ): IWorkflowExecuteAdditionalData {
-	const base = 'http://localhost:5678';
+	const base = HARNESS_BASE_URL;
 	const unsupported = (what: string) => async () => {
 		throw new Error(`run-node harness: ${what} is not supported`);
 	};

@@ -18,10 +18,9 @@
  * keeps its workflow, credentials helper and additional data private; the credentials
  * helper below is a reduced copy of its generic-authentication path.
  */
-import { Container } from '@n8n/di';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import { NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
 import type {
 	IDataObject,
@@ -40,14 +39,14 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { AmpecoApi } from '../../../credentials/AmpecoApi.credentials';
-import { HarnessCredentialsHelper, INPUT_NODE_TYPE, ensureContainer, harnessInputNode } from '../../harness/run-node';
+import { HARNESS_BASE_URL, HarnessCredentialsHelper, INPUT_NODE_TYPE, createAdditionalData, ensureContainer, harnessInputNode } from '../../harness/run-node';
 import { AmpecoTrigger } from '../../../nodes/AmpecoTrigger/AmpecoTrigger.node';
 
 export const TRIGGER_TYPE = 'n8n-nodes-ampeco.ampecoTrigger';
 export const TRIGGER_NAME = 'AMPECO Trigger';
 export const CAPTURE_NAME = 'Capture';
 export const WEBHOOK_ID = '0b5c1e9e-7f3a-4c1d-9a55-3f1e2d4c6b7a';
-export const N8N_BASE = 'http://localhost:5678';
+export const N8N_BASE = HARNESS_BASE_URL;
 export const PRODUCTION_URL = `${N8N_BASE}/webhook/${WEBHOOK_ID}/webhook`;
 export const TEST_URL = `${N8N_BASE}/webhook-test/${WEBHOOK_ID}/webhook`;
 
@@ -144,9 +143,6 @@ export function createTriggerWorkflow(setup: TriggerSetup): TriggerWorkflow {
 
 function additionalDataFor(t: TriggerWorkflow, mode: WorkflowExecuteMode, extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
 	const executionId = String(++executionCounter);
-	const unsupported = async () => {
-		throw new Error('not supported by the trigger harness');
-	};
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 		id: t.workflow.id,
 		name: t.workflow.name ?? '',
@@ -159,31 +155,7 @@ function additionalDataFor(t: TriggerWorkflow, mode: WorkflowExecuteMode, extra:
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	});
-	return {
-		credentialsHelper: t.credentialsHelper,
-		hooks,
-		executionId,
-		workflowId: t.workflow.id,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: `${N8N_BASE}/rest`,
-		instanceBaseUrl: `${N8N_BASE}/`,
-		formBaseUrl: `${N8N_BASE}/form`,
-		formWaitingBaseUrl: `${N8N_BASE}/form-waiting`,
-		formTestBaseUrl: `${N8N_BASE}/form-test`,
-		webhookBaseUrl: `${N8N_BASE}/webhook`,
-		webhookWaitingBaseUrl: `${N8N_BASE}/webhook-waiting`,
-		webhookTestBaseUrl: `${N8N_BASE}/webhook-test`,
-		mcpBaseUrl: `${N8N_BASE}/mcp`,
-		mcpTestBaseUrl: `${N8N_BASE}/mcp-test`,
-		variables: {},
-		externalSecretsProxy: Container.get(ExternalSecretsProxy),
-		executeWorkflow: unsupported,
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		logAiEvent: () => {},
-		startRunnerTask: unsupported,
-		...extra,
-	} as IWorkflowExecuteAdditionalData;
+	return { ...createAdditionalData(t.credentialsHelper, hooks, executionId, t.workflow.id), ...extra };
 }
 
 function webhookDataFor(t: TriggerWorkflow, additionalData: IWorkflowExecuteAdditionalData, isTest: boolean): IWebhookData {
