@@ -93,7 +93,8 @@ async function checkRegistered(session: N8nSession): Promise<void> {
 	const [nodes, credentials] = await Promise.all([list('nodes'), list('credentials')]);
 	const declared = declaredTypes();
 	const missing = [
-		...[NODE_TYPE, ...declared.nodes].filter((name) => !nodes.includes(name)).map((name) => `node type ${name}`),
+		// usableAsTool: n8n adds the AI-agent variant of the node, "<type>Tool".
+		...[NODE_TYPE, `${NODE_TYPE}Tool`, ...declared.nodes].filter((name) => !nodes.includes(name)).map((name) => `node type ${name}`),
 		...[CREDENTIAL_TYPE, ...declared.credentials].filter((name) => !credentials.includes(name)).map((name) => `credential type ${name}`),
 	];
 	if (missing.length) throw new Error(`not registered: ${[...new Set(missing)].join(', ')} (${nodes.length} node types, ${credentials.length} credential types loaded)`);
