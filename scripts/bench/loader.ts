@@ -14,6 +14,8 @@ export interface Probe {
 	nodes: string[];
 	credentials: string[];
 	properties: number;
+	/** Whether n8n listed the package from dist/known and dist/types instead of loading its code. */
+	lazy: boolean;
 }
 
 export interface LoaderScope {
@@ -31,9 +33,11 @@ export interface LoaderResult {
 	package: LoaderScope;
 	/** The main node alone: AMPECO vs Notion. */
 	node: LoaderScope;
+	/** What every n8n start pays for the installed package, used or not (ours only: n8n-nodes-base is loaded whole). */
+	startup: { ours: Probe[]; oursMs: number; lazy: boolean };
 }
 
-async function probe(install: N8nInstall, subject: 'ours' | 'notion', scope: 'package' | 'node', packageDir: string): Promise<Probe> {
+async function probe(install: N8nInstall, subject: 'ours' | 'notion', scope: 'package' | 'node' | 'startup', packageDir: string): Promise<Probe> {
 	const script = join(__dirname, 'loader-probe.js');
 	const { stdout } = await run(install.node.binary, ['--expose-gc', script, install.dir, subject, scope, packageDir], { timeoutMs: 120_000 });
 	return JSON.parse(stdout.trim().split('\n').pop()!) as Probe;
@@ -42,6 +46,7 @@ async function probe(install: N8nInstall, subject: 'ours' | 'notion', scope: 'pa
 export async function benchLoader(install: N8nInstall, packageDir: string, rounds: number, log: (line: string) => void): Promise<LoaderResult> {
 	const scopes = ['package', 'node'] as const;
 	const samples = { package: { ours: [] as Probe[], notion: [] as Probe[] }, node: { ours: [] as Probe[], notion: [] as Probe[] } };
+	const startup: Probe[] = [];
 	// One unrecorded round first: the files' first read from disk is not n8n's loader.
 	for (let round = 0; round <= rounds; round++) {
 		for (const scope of scopes) {
@@ -51,6 +56,8 @@ export async function benchLoader(install: N8nInstall, packageDir: string, round
 				if (round > 0) samples[scope][subject].push(result);
 			}
 		}
+		const started = await probe(install, 'ours', 'startup', packageDir);
+		if (round > 0) startup.push(started);
 		if (round > 0) log(`  loader round ${round}/${rounds}: package ${samples.package.ours[round - 1].ms.toFixed(0)} vs ${samples.package.notion[round - 1].ms.toFixed(0)} ms, node ${samples.node.ours[round - 1].ms.toFixed(0)} vs ${samples.node.notion[round - 1].ms.toFixed(0)} ms`);
 	}
 	const summarise = (scope: 'package' | 'node'): LoaderScope => {
@@ -67,5 +74,9 @@ export async function benchLoader(install: N8nInstall, packageDir: string, round
 			notionHeapMb: median(notion.map((p) => p.heapMb)),
 		};
 	};
-	return { package: summarise('package'), node: summarise('node') };
+	return {
+		package: summarise('package'),
+		node: summarise('node'),
+		startup: { ours: startup, oursMs: median(startup.map((p) => p.ms)), lazy: startup.every((p) => p.lazy) },
+	};
 }

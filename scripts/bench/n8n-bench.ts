@@ -369,7 +369,7 @@ function summarise(scenarios: Record<'list' | 'get' | 'getLimited', Scenario>, l
 		goals.push({ name: `2b. concurrency ${settings.concurrency}, rate-limited`, measure: 'HTTP Request (defaults) / AMPECO executionTime, median: speed-up', value: speedup, target: '≥ 3.00', pass: speedup >= 3 });
 		goals.push({ name: '2b. 429 answers to AMPECO', measure: 'counted by the mock, all rounds', value: limited.tooManyRequests.ampeco, target: '= 0', pass: limited.tooManyRequests.ampeco === 0 });
 	}
-	goals.push({ name: '3. loader: package', measure: 'our package (loadAll) / Notion node + trigger + 2 credentials, median', value: loader.package.ratio, target: '≤ 1.00', pass: loader.package.ratio <= 1 });
+	goals.push({ name: '3. loader: package', measure: 'our package (start + first use of node, trigger, credential) / Notion node + trigger + 2 credentials, median', value: loader.package.ratio, target: '≤ 1.00', pass: loader.package.ratio <= 1 });
 	goals.push({ name: '3. loader: node', measure: 'AMPECO node / Notion node, median', value: loader.node.ratio, target: '≤ 1.00', pass: loader.node.ratio <= 1 });
 
 	return {
@@ -415,6 +415,7 @@ function report(result: ReturnType<typeof summarise>): string {
 		rows.push(['   requests/s, most in flight, 429s', `${getLimited.ampecoRate.toFixed(0)}/s, ${getLimited.maxInFlight.ampeco}, ${getLimited.tooManyRequests.ampeco}`, '', '']);
 	}
 	rows.push(['3. loader: package (AMPECO+Trigger+cred vs Notion+Trigger+2 creds)', `${loader.package.oursMs.toFixed(0)} ms`, `Notion ${loader.package.notionMs.toFixed(0)} ms`, fmtX(loader.package.ratio)]);
+	rows.push([`   loader: at n8n start, package unused (${loader.startup.lazy ? 'listed from dist/known + dist/types' : 'code loaded'})`, `${loader.startup.oursMs.toFixed(1)} ms`, '', '']);
 	rows.push(['   loader: main node only', `${loader.node.oursMs.toFixed(0)} ms`, `Notion ${loader.node.notionMs.toFixed(0)} ms`, fmtX(loader.node.ratio)]);
 	rows.push(['   heap retained by the package', fmtMb(loader.package.oursHeapMb), `Notion ${fmtMb(loader.package.notionHeapMb)}`, '']);
 
