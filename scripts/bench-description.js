@@ -12,7 +12,10 @@
  *   1. serialized size of our description (+ credential) and its top-level property count;
  *   2. median / p95 of getNodeParameters over every resource/operation of our node;
  *   3. the same for the Notion node, in the same process, interleaved round by round;
- *   4. ours/Notion ratios and a PASS/FAIL verdict, plus machine load and Node version.
+ *   4. ours/Notion ratios and a PASS/FAIL verdict, plus machine load and Node version;
+ *   5. the same measure on two parts of our description, to show what any layout of this API
+ *      costs before its fields: the Resource and Operation dropdowns alone, and those plus
+ *      every parameter shared between operations (all but path IDs and required fields).
  *
  * Flags:
  *   --rounds N                 measured rounds (default 30); warm-up rounds are extra
@@ -259,6 +262,24 @@ function listOperations(subject, NodeHelpers) {
 	return combos;
 }
 
+/**
+ * Parts of our description, measured like the whole. Resource → Operation needs one Operation
+ * dropdown per resource (74); path IDs and required fields are the parameters that differ
+ * between operations (resource locators and `required: true`); everything else is shared.
+ */
+function descriptionParts(ours) {
+	const part = (key, label, keep) => ({
+		...ours,
+		key,
+		label,
+		description: { ...ours.description, properties: ours.description.properties.filter(keep) },
+	});
+	return [
+		part('dropdowns', 'Resource + Operation dropdowns only', (p) => p.name === 'resource' || p.name === 'operation'),
+		part('shared', 'all but path IDs and required fields', (p) => p.type !== 'resourceLocator' && !p.required),
+	];
+}
+
 // ---------------------------------------------------------------------------
 // Measurement
 // ---------------------------------------------------------------------------
@@ -410,6 +431,11 @@ function printHuman(report) {
 	add('4. Ours / Notion');
 	add(`   median ratio ${fmtRatio(ratios.median)}   p95 ratio ${fmtRatio(ratios.p95)}`);
 	add(`   ${verdict.pass ? 'PASS' : 'FAIL'}: median ratio ${fmtRatio(ratios.median)} (required <= ${REQUIRED_MEDIAN_RATIO}, goal <= ${GOAL_MEDIAN_RATIO}: ${verdict.goalMet ? 'met' : 'not met'})`);
+	add();
+	add('5. Parts of ours / Notion (same call, same rounds)');
+	for (const part of report.parts) {
+		add(`   ${part.label}: ${part.topLevelProperties} top-level properties, median ${fmtMs(part.timing.medianMs)} = ${fmtRatio(part.medianRatio)}`);
+	}
 	process.stdout.write(lines.join('\n') + '\n');
 }
 
@@ -442,9 +468,10 @@ function main() {
 		description: notionLoaded.description,
 		typeVersion: notionLoaded.typeVersion,
 	};
-	for (const subject of [ours, notion]) subject.operations = listOperations(subject, NodeHelpers);
+	const parts = descriptionParts(ours);
+	for (const subject of [ours, notion, ...parts]) subject.operations = listOperations(subject, NodeHelpers);
 
-	const samples = runBenchmark(NodeHelpers, [ours, notion], options.rounds);
+	const samples = runBenchmark(NodeHelpers, [ours, notion, ...parts], options.rounds);
 
 	const subjectReport = (subject) => ({
 		label: subject.label,
@@ -493,6 +520,10 @@ function main() {
 		notion: notionReport,
 		ratios,
 		verdict,
+		parts: parts.map((part) => {
+			const timing = summarize(samples.get(part.key).all);
+			return { label: part.label, topLevelProperties: part.description.properties.length, timing, medianRatio: timing.medianMs / notionReport.timing.medianMs };
+		}),
 	};
 
 	if (options.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
