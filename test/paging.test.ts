@@ -1,6 +1,6 @@
 /**
  * Listings through n8n's engine against the local mock: cursor paging (links.next),
- * numbered pages (meta.last_page, or a short page), Limit, pairedItem, and the refusal
+ * numbered pages (meta.last_page, then several at a time; or a short page), Limit, pairedItem, and the refusal
  * to send the token to another origin named by links.next.
  */
 import type { INodeExecutionData } from 'n8n-workflow';
@@ -60,6 +60,23 @@ function pageListing(total: number, withLastPage: boolean) {
 		if (withLastPage) meta.last_page = Math.max(1, Math.ceil(total / perPage));
 		return { body: { data, links: {}, meta } };
 	};
+}
+
+/** Page numbers requested, in order: pages after the first are requested together, so they may arrive in any order. */
+function pagesOf(sent: RecordedRequest[]): string[] {
+	return sent.map((r) => queryOf(r).get('page')!).sort((a, b) => Number(a) - Number(b));
+}
+
+/** Delays each answer by `delayMs(page)` and records how many requests were in the server at once. */
+function slowPages(listing: (request: RecordedRequest) => Reply, delayMs: (page: number) => number) {
+	const seen = { inFlight: 0, maxInFlight: 0 };
+	const handler = async (request: RecordedRequest): Promise<Reply> => {
+		seen.maxInFlight = Math.max(seen.maxInFlight, ++seen.inFlight);
+		await new Promise((resolve) => setTimeout(resolve, delayMs(Number(queryOf(request).get('page')))));
+		seen.inFlight--;
+		return listing(request);
+	};
+	return { handler, seen };
 }
 
 function listParameters(op: OperationDef, paging: { returnAll: true } | { returnAll: false; limit: number }) {
@@ -166,7 +183,7 @@ describe('page-numbered paging', () => {
 		expect(ids(items)).toEqual(range(1, TOTAL));
 		expect(new Set(ids(items)).size).toBe(TOTAL);
 		expect(sent).toHaveLength(3);
-		expect(sent.map((r) => queryOf(r).get('page'))).toEqual(['1', '2', '3']);
+		expect(pagesOf(sent)).toEqual(['1', '2', '3']);
 		expect(sent.map(perPageOf)).toEqual([100, 100, 100]);
 		expect(sent.every((r) => !queryOf(r).has('cursor'))).toBe(true);
 	});
@@ -175,7 +192,7 @@ describe('page-numbered paging', () => {
 		mock.handle(pageListing(200, true));
 		const { items, sent } = await list(PAGE_OP, { returnAll: true });
 		expect(ids(items)).toEqual(range(1, 200));
-		expect(sent.map((r) => queryOf(r).get('page'))).toEqual(['1', '2']);
+		expect(pagesOf(sent)).toEqual(['1', '2']);
 	});
 
 	test('Limit 120 → 120 records from pages 1 and 2, then the node stops', async () => {
@@ -183,8 +200,28 @@ describe('page-numbered paging', () => {
 		const { items, error, sent } = await list(PAGE_OP, { returnAll: false, limit: 120 });
 		expect(error).toBeUndefined();
 		expect(ids(items)).toEqual(range(1, 120));
-		expect(sent.map((r) => queryOf(r).get('page'))).toEqual(['1', '2']);
+		expect(pagesOf(sent)).toEqual(['1', '2']);
 		expect(sent.map(perPageOf)).toEqual([100, 100]);
+	});
+
+	test('after page 1 names the last page, the others are requested together and still come out in order', async () => {
+		// Later pages answer first: the output must not follow the answers' order.
+		const { handler, seen } = slowPages(pageListing(TOTAL, true), (page) => (page === 1 ? 0 : 80 - page * 20));
+		mock.handle(handler);
+		const { items, error, sent } = await list(PAGE_OP, { returnAll: true });
+		expect(error).toBeUndefined();
+		expect(ids(items)).toEqual(range(1, TOTAL));
+		expect(pagesOf(sent)).toEqual(['1', '2', '3']);
+		expect(sent.map((r) => queryOf(r).get('page'))[0]).toBe('1');
+		expect(seen.maxInFlight).toBe(2);
+	});
+
+	test('a page that fails while earlier ones are still on their way fails the item with its own error', async () => {
+		const { handler } = slowPages(pageListing(TOTAL, true), (page) => (page === 2 ? 80 : 0));
+		mock.handle((request) => (queryOf(request).get('page') === '3' ? { status: 404, body: { message: 'page 3 is gone' } } : handler(request)));
+		const { items, error } = await list(PAGE_OP, { returnAll: true });
+		expect(items).toHaveLength(0);
+		expect(error?.message).toMatch(/page 3 is gone/);
 	});
 
 	test.each([

@@ -160,7 +160,7 @@ function requestOptionsProperty(): INodeProperties {
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 50, numberPrecision: 0 },
 				default: DEFAULT_CONCURRENCY,
-				description: 'How many input items are sent to AMPECO at the same time. Output keeps the input order; the node slows down by itself when AMPECO reports its rate limit is near.',
+				description: 'How many requests AMPECO receives at the same time: one per input item, and the pages of a page-numbered listing once its first page told how many there are. Output keeps the input order; the node slows down by itself when AMPECO reports its rate limit is near.',
 			},
 			{
 				displayName: 'Retries on Server Errors',

@@ -1,6 +1,8 @@
 /**
  * Listings: cursor pages (follow links.next) or numbered pages, 100 records a request,
  * records handed to the caller page by page so nothing is copied or held twice.
+ * Numbered pages are known in advance once the first answer gives meta.last_page, so the
+ * rest are requested several at a time; a cursor exists only in the previous answer.
  */
 import { NodeApiError } from 'n8n-workflow';
 import type { Paging } from '../catalog/types';
@@ -34,6 +36,12 @@ function nextCursor(ctx: RequestContext, origin: string, body: ListBody, request
 	return url.searchParams.get('cursor') ?? undefined;
 }
 
+/** The records of one answer. Endpoints known only from the index may answer a single record where a list was expected. */
+function recordsOf(body: unknown): unknown[] {
+	const data = ((body ?? {}) as ListBody).data;
+	return Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : [];
+}
+
 /**
  * Requests pages until `limit` records were delivered (all when undefined).
  * Returns the number of records delivered.
@@ -50,30 +58,68 @@ export async function paginate(
 ): Promise<number> {
 	const perPage = Math.min(MAX_PER_PAGE, limit ?? MAX_PER_PAGE);
 	let delivered = 0;
-	let cursor: string | undefined;
-	for (let page = 1; ; page++) {
-		const query = { ...request.query, per_page: perPage, ...(paging === 'cursor' ? { cursor } : { page }) };
-		// A failed page is retried by send() as the same request: nothing is lost or repeated.
-		const { body } = await send(ctx, origin, { ...request, query }, settings, throttle);
-		const list = (body ?? {}) as ListBody;
-		// Endpoints known only from the index may answer a single record where a list was expected.
-		let records = Array.isArray(list.data) ? list.data : list.data && typeof list.data === 'object' ? [list.data] : [];
-		if (limit !== undefined && delivered + records.length > limit) records = records.slice(0, limit - delivered);
+	/** Hands records on, cut at the limit; false once the limit is reached. */
+	const deliver = (all: unknown[]): boolean => {
+		const records = limit !== undefined && delivered + all.length > limit ? all.slice(0, limit - delivered) : all;
 		if (records.length) onRecords(records);
 		delivered += records.length;
-		if (limit !== undefined && delivered >= limit) return delivered;
-		if (paging === 'cursor') {
-			const next = nextCursor(ctx, origin, list, request);
-			if (!next || !records.length) return delivered;
-			// A server that hands back the same cursor would keep us paging forever.
-			if (next === cursor) {
-				throw new NodeApiError(ctx.getNode(), { message: 'repeated cursor' }, { message: `${request.label}: AMPECO returned the same next-page link twice; stopped paging`, itemIndex: request.itemIndex });
-			}
-			cursor = next;
-		} else {
-			const lastPage = list.meta?.last_page;
-			const more = lastPage !== undefined ? page < lastPage : records.length >= perPage;
-			if (!more) return delivered;
+		return limit === undefined || delivered < limit;
+	};
+	// A failed page is retried by send() as the same request: nothing is lost or repeated.
+	const fetchPage = async (position: { cursor?: string; page?: number }) => {
+		const query = { ...request.query, per_page: perPage, ...position };
+		return ((await send(ctx, origin, { ...request, query }, settings, throttle)).body ?? {}) as ListBody;
+	};
+
+	if (paging === 'page') {
+		const first = await fetchPage({ page: 1 });
+		const records = recordsOf(first);
+		if (!deliver(records)) return delivered;
+		const lastPage = first.meta?.last_page;
+		if (typeof lastPage === 'number') {
+			const wanted = limit === undefined ? lastPage : Math.min(lastPage, Math.ceil(limit / perPage));
+			await numberedPages(2, wanted, throttle?.concurrency ?? 1, (page) => fetchPage({ page }), (body) => deliver(recordsOf(body)));
+			return delivered;
 		}
+		// Without meta.last_page only a short page tells the end.
+		for (let page = 2, full = records.length >= perPage; full; page++) {
+			const more = recordsOf(await fetchPage({ page }));
+			full = deliver(more) && more.length >= perPage;
+		}
+		return delivered;
+	}
+
+	let cursor: string | undefined;
+	for (;;) {
+		const list = await fetchPage({ cursor });
+		const records = recordsOf(list);
+		if (!deliver(records)) return delivered;
+		const next = nextCursor(ctx, origin, list, request);
+		if (!next || !records.length) return delivered;
+		// A server that hands back the same cursor would keep us paging forever.
+		if (next === cursor) {
+			throw new NodeApiError(ctx.getNode(), { message: 'repeated cursor' }, { message: `${request.label}: AMPECO returned the same next-page link twice; stopped paging`, itemIndex: request.itemIndex });
+		}
+		cursor = next;
+	}
+}
+
+/**
+ * Pages from..to, up to `window` requested at once (the throttle bounds the requests in
+ * flight across all items), handed on in page order; stops when `deliver` says so.
+ */
+async function numberedPages(from: number, to: number, window: number, fetch: (page: number) => Promise<ListBody>, deliver: (body: ListBody) => boolean): Promise<void> {
+	const pending = new Map<number, Promise<ListBody>>();
+	let next = from;
+	for (let page = from; page <= to; page++) {
+		while (next <= to && pending.size < Math.max(1, window)) {
+			const request = fetch(next);
+			// Awaited in order below; a later page failing first must not be an unhandled rejection.
+			request.catch(() => undefined);
+			pending.set(next++, request);
+		}
+		const body = await pending.get(page)!;
+		pending.delete(page);
+		if (!deliver(body)) return;
 	}
 }

@@ -26,7 +26,7 @@ export class Throttle {
 	private nextStart = 0;
 	private spacingMs = 0;
 
-	constructor(private readonly concurrency: number) {
+	constructor(readonly concurrency: number) {
 		this.limit = concurrency;
 	}
 
