@@ -41,6 +41,7 @@ import { ensureN8n } from '../n8n/install-n8n';
 import { importCredentials, importWorkflows, n8nInstance, type N8nInstance } from '../n8n/n8n-cli';
 import { seconds } from '../n8n/process';
 import { executeMeasured, type Execution } from './execute';
+import { sequentialPagesFloor } from './floor';
 import { benchLoader, type LoaderResult } from './loader';
 import { median, type Measured } from './measure';
 import { startMockAmpeco, type MockAmpeco, type MockCounters } from './mock-ampeco';
@@ -295,9 +296,14 @@ async function main(): Promise<number> {
 		say(`  HTTP Request typeVersion ${httpVersion} (the editor's default on this n8n); mock AMPECO at ${mock.url}`);
 
 		const scenarios = await runRounds(instance, mock, workflows, join(benchDir, 'output'));
+		mock.reset();
+		mock.setRateLimit(undefined);
+		const floor = await timed('list floor: the same pages, one after another, bare Node.js client', () =>
+			sequentialPagesFloor(`${mock.url}/public-api/resources/sessions/v1.0?per_page=100`, token, settings.rounds),
+		);
 		say('\n  package loader (fresh process per measurement):');
 		const loader = await benchLoader(install, packageDir, settings.loaderRounds, say);
-		const result = summarise(scenarios, loader, install.node.version, httpVersion, loadAtStart, Date.now() - started);
+		const result = summarise(scenarios, loader, floor, install.node.version, httpVersion, loadAtStart, Date.now() - started);
 
 		mkdirSync(join(REPO_ROOT, '.work'), { recursive: true });
 		writeFileSync(join(REPO_ROOT, '.work', 'bench-n8n.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -349,7 +355,11 @@ async function runRounds(instance: N8nInstance, mock: MockAmpeco, wf: BenchWorkf
 	return scenarios;
 }
 
-function summarise(scenarios: Record<'list' | 'get' | 'getLimited', Scenario>, loader: LoaderResult, nodeVersion: string, httpVersion: number, loadAtStart: number[], totalMs: number) {
+function summarise(
+	scenarios: Record<'list' | 'get' | 'getLimited', Scenario>,
+	loader: LoaderResult,
+	floor: { ms: number; records: number; pages: number },
+	nodeVersion: string, httpVersion: number, loadAtStart: number[], totalMs: number) {
 	const list = compare(scenarios.list.samples.ampeco, scenarios.list.samples.http);
 	const get = compare(scenarios.get.samples.ampeco, scenarios.get.samples.http);
 	const limited = compare(scenarios.getLimited.samples.ampeco, scenarios.getLimited.samples.http);
@@ -388,6 +398,8 @@ function summarise(scenarios: Record<'list' | 'get' | 'getLimited', Scenario>, l
 		},
 		goals,
 		comparisons: { list, get, getLimited: limited },
+		/** The listing's floor: no node can page a cursor listing faster than one round trip per page. */
+		listFloor: { ...floor, ratioToHttp: list ? floor.ms / list.httpMs : undefined },
 		loader,
 		scenarios,
 		failures,
@@ -404,6 +416,8 @@ function report(result: ReturnType<typeof summarise>): string {
 		rows.push([`1. list ${settings.records} sessions: time`, sRange(scenarios.list, 'ampeco'), `${sRange(scenarios.list, 'http')} (+ Split Out)`, fmtX(list.ratio)]);
 		rows.push(['   peak RSS of n8n while the nodes ran', mbRange(scenarios.list, 'ampeco', (s) => s.peakRssMb), mbRange(scenarios.list, 'http', (s) => s.peakRssMb), fmtX(list.peakRatio)]);
 		rows.push(['   V8 heap growth while the nodes ran', mbRange(scenarios.list, 'ampeco', (s) => s.heapGrowthMb), mbRange(scenarios.list, 'http', (s) => s.heapGrowthMb), fmtX(list.heapRatio)]);
+		const { listFloor } = result;
+		rows.push([`   floor: ${listFloor.pages} pages in turn, bare Node.js client (no n8n)`, fmtS(listFloor.ms), '', `${fmtX(listFloor.ratioToHttp)} (lowest reachable)`]);
 	}
 	if (get) {
 		rows.push([`2. ${settings.items} × get EVSE, defaults: time`, sRange(scenarios.get, 'ampeco'), sRange(scenarios.get, 'http'), fmtX(get.ratio)]);
