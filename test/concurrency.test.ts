@@ -34,7 +34,8 @@ async function probeServer(options: { fail?: (id: number) => boolean; headers?: 
 				res.writeHead(200, headers);
 				res.end(JSON.stringify({ data: { id, label: `evse-${id}` } }));
 			}
-		}, 5 + ((id * 7) % 13));
+			// Long enough that, on a loaded machine, the first answers do not return before the 20th request is sent.
+		}, 25 + ((id * 7) % 13));
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	probe.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -34,8 +34,9 @@ function editorContext(parameters: Record<string, unknown>): ILoadOptionsFunctio
 		},
 		getCredentials: async () => ({ tenantUrl: mock.url, apiToken: TOKEN }),
 		helpers: {
-			httpRequestWithAuthentication: async (_name: string, options: { url: string; method: string; headers: Record<string, string> }) => {
-				const response = await fetch(options.url, { method: options.method, headers: { ...options.headers, Authorization: `Bearer ${TOKEN}` } });
+			// The node sets the bearer header itself once it has read the credential (transport/request.ts).
+			httpRequest: async (options: { url: string; method: string; headers: Record<string, string> }) => {
+				const response = await fetch(options.url, { method: options.method, headers: options.headers });
 				return { statusCode: response.status, body: await response.text(), headers: Object.fromEntries(response.headers) };
 			},
 		},
@@ -56,6 +57,7 @@ test('charge points are listed by name, with paging through links.next', async (
 	expect(second.results).toEqual([{ name: 'Depot East (#3)', value: '3' }]);
 	expect(second.paginationToken).toBeUndefined();
 	expect(mock.requests.at(-1)!.query).toContain('cursor=abc');
+	expect(mock.requests.at(-1)!.headers.authorization).toBe(`Bearer ${TOKEN}`);
 });
 
 test('the search text filters the results', async () => {
