@@ -6,7 +6,9 @@
  * Nothing is kept in memory: the subscription lives in AMPECO, its id in the workflow's
  * static data (persisted by n8n), keyed by the callback URL. Keying by URL keeps a test
  * subscription (webhook-test URL) apart from the production one of the same node, so a test
- * run never replaces or unsubscribes the production subscription.
+ * run never replaces or unsubscribes the production subscription. When n8n's public URL
+ * changes (WEBHOOK_URL, N8N_HOST), create unsubscribes what was made for the old URL of the
+ * same kind, which would otherwise keep being delivered to an address n8n no longer serves.
  */
 import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions, type JsonObject } from 'n8n-workflow';
 import { send, tenantOrigin, type ApiRequest } from '../Ampeco/transport/request';
@@ -17,6 +19,8 @@ export const SUBSCRIPTIONS_PATH = '/public-api/notifications/v2.0';
 export interface StoredSubscription {
 	id: string | number;
 	events: string[];
+	/** Made by "Listen for test event", for the test URL. */
+	test?: true;
 }
 
 type Subscriptions = Record<string, StoredSubscription>;
@@ -31,6 +35,11 @@ function callbackUrl(ctx: IHookFunctions): string {
 	const url = ctx.getNodeWebhookUrl('default');
 	if (!url) throw new NodeOperationError(ctx.getNode(), 'n8n did not provide a webhook URL for this trigger');
 	return url;
+}
+
+/** n8n runs the webhook methods in mode "manual" for "Listen for test event", otherwise for the active workflow. */
+function isTestHook(ctx: IHookFunctions): boolean {
+	return ctx.getMode() === 'manual';
 }
 
 function selectedEvents(ctx: IHookFunctions): string[] {
@@ -109,6 +118,12 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		await unsubscribe(this, origin, previous.id);
 		delete all[url];
 	}
+	const test = isTestHook(this);
+	for (const [oldUrl, stored] of Object.entries(all)) {
+		if ((stored.test === true) !== test) continue;
+		await unsubscribe(this, origin, stored.id);
+		delete all[oldUrl];
+	}
 	const { body } = await request(this, origin, {
 		method: 'POST',
 		path: SUBSCRIPTIONS_PATH,
@@ -121,7 +136,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 			description: 'Check the notifications in the AMPECO back office: a subscription for this webhook URL may need deleting by hand.',
 		});
 	}
-	all[url] = { id, events };
+	all[url] = test ? { id, events, test: true } : { id, events };
 	return true;
 }
 

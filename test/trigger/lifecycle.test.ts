@@ -180,13 +180,32 @@ test('"Listen for test event" subscribes the test URL and unsubscribes only that
 	expect(calls()).toEqual([`POST ${BASE}`]);
 	expect(JSON.parse(mock.requests[0].body).webhook).toEqual({ callbackUrl: TEST_URL });
 	expect(t.staticData()).toEqual({
-		subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS }, [TEST_URL]: { id: 101, events: EVENTS } },
+		subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS }, [TEST_URL]: { id: 101, events: EVENTS, test: true } },
 	});
 
 	await deactivate(t, { isTest: true });
 	expect(calls()).toEqual([`POST ${BASE}`, `DELETE ${BASE}/101`]);
 	expect([...api.subscriptions.keys()]).toEqual([100]);
 	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS } } });
+});
+
+test("after n8n's public URL changed, activation unsubscribes the old URL's subscription and keeps the test one", async () => {
+	const t = trigger();
+	await activate(t); // production, id 100
+	await activate(t, { isTest: true }); // test, id 101
+	// As if n8n had served another address when these were made (WEBHOOK_URL changed since).
+	const OLD = 'https://old-n8n.example.com';
+	const { subscriptions } = t.staticData() as { subscriptions: Record<string, object> };
+	const moved = Object.fromEntries(Object.entries(subscriptions).map(([url, stored]) => [url.replace(new URL(url).origin, OLD), stored]));
+	const restarted = trigger(EVENTS, { subscriptions: moved });
+	mock.requests.length = 0;
+
+	expect(await activate(restarted)).toEqual({ existed: false });
+	expect(calls()).toEqual([`DELETE ${BASE}/100`, `POST ${BASE}`]);
+	expect([...api.subscriptions.keys()].sort()).toEqual([101, 102]);
+	expect(restarted.staticData()).toEqual({
+		subscriptions: { [TEST_URL.replace(new URL(TEST_URL).origin, OLD)]: { id: 101, events: EVENTS, test: true }, [PRODUCTION_URL]: { id: 102, events: EVENTS } },
+	});
 });
 
 test('no event selected: create refuses before sending anything', async () => {
