@@ -11,11 +11,12 @@ import { CREDENTIAL_TYPE, DEMO_CREDENTIAL } from '../../scripts/n8n/config';
 import type { N8nInstance } from '../../scripts/n8n/n8n-cli';
 import type { LoggedRequest, MockTenantServer } from '../../scripts/n8n/mock-tenant/server';
 import { calls } from './context';
+import { SESSION_STOPPED } from '../trigger/helpers/payloads';
 import type { N8nSession } from './session';
 
 const TRIGGER_TYPE = 'n8n-nodes-ampeco.ampecoTrigger';
 const TRIGGER_NODE = 'AMPECO Trigger';
-const EVENT = 'session.start.stop.notification';
+const EVENT = SESSION_STOPPED.notification;
 const SUBSCRIPTIONS = '/public-api/notifications/v2.0';
 
 export interface TriggerScenario {
@@ -51,20 +52,7 @@ export const triggerScenarios: TriggerScenario[] = [
 			const before = mock.requests.length;
 			const ours = () => mock.requests.slice(before);
 			const webhookId = randomUUID();
-			const payload = {
-				notification: EVENT,
-				sessionId: 5012,
-				userId: 77,
-				chargePointId: 17,
-				evseId: 171,
-				action: 'stop',
-				idTag: 'B4A63CDF',
-				startedAtTimestamp: '2024-05-01T08:00:00Z',
-				stoppedAtTimestamp: '2024-05-01T09:12:30Z',
-				energyConsumed: 18250,
-				reason: 'Local',
-				lastUpdatedAt: '2024-05-01T09:12:31Z',
-			};
+			const payload = SESSION_STOPPED;
 
 			// Created through the REST API, which returns the versionId that POST /activate asks for (1.123 and 2.x).
 			const created = unwrap(

@@ -12,25 +12,10 @@ import {
 	startWebhookEndpoint,
 	type WebhookEndpoint,
 } from './helpers/trigger-harness';
+import { SESSION_STOPPED } from './helpers/payloads';
 
 const TOKEN = 'tok_TRIGGER_5f2a9c';
 const EVENTS = ['session.start.stop.notification', 'evse.changed'];
-
-/** A session.start.stop.notification payload with the fields the spec documents. */
-const SESSION_STOPPED = {
-	notification: 'session.start.stop.notification',
-	sessionId: 5012,
-	userId: 77,
-	chargePointId: 31,
-	evseId: 62,
-	action: 'stop',
-	idTag: 'B4A63CDF',
-	startedAtTimestamp: '2024-05-01T08:00:00Z',
-	stoppedAtTimestamp: '2024-05-01T09:12:30Z',
-	energyConsumed: 18250,
-	reason: 'Local',
-	lastUpdatedAt: '2024-05-01T09:12:31Z',
-};
 
 /**
  * The exact bytes sent: not how JSON.stringify would write them (spacing, key order, an
