@@ -11,7 +11,7 @@
  * same kind, which would otherwise keep being delivered to an address n8n no longer serves.
  */
 import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions, type JsonObject } from 'n8n-workflow';
-import { send, tenantOrigin, type ApiRequest } from '../Ampeco/transport/request';
+import { send, openTenant, type ApiRequest } from '../Ampeco/transport/request';
 import { PARAM } from './properties';
 
 export const SUBSCRIPTIONS_PATH = '/public-api/notifications/v2.0';
@@ -91,7 +91,7 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const url = callbackUrl(this);
 	const stored = subscriptions(this)[url];
 	if (!stored) return false;
-	const origin = await tenantOrigin(this);
+	const origin = await openTenant(this);
 	let body: unknown;
 	try {
 		({ body } = await request(this, origin, { method: 'GET', path: itemPath(stored.id), label: 'check subscription' }));
@@ -111,7 +111,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	const events = selectedEvents(this);
 	if (!events.length) throw new NodeOperationError(this.getNode(), 'Select at least one event to subscribe to');
 	const all = subscriptions(this);
-	const origin = await tenantOrigin(this);
+	const origin = await openTenant(this);
 	// Only ever the subscription recorded for this same URL: outdated (other events, edited in AMPECO) and replaced now.
 	const previous = all[url];
 	if (previous) {
@@ -146,7 +146,7 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 	const stored = all[url];
 	if (!stored) return true;
 	// A failure other than 404 throws and keeps the record, so the next activation finds and reuses or replaces it.
-	await unsubscribe(this, await tenantOrigin(this), stored.id);
+	await unsubscribe(this, await openTenant(this), stored.id);
 	delete all[url];
 	return true;
 }

@@ -7,7 +7,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { findOperation, type OperationDef } from '../catalog';
 import * as names from '../description/parameter-names';
 import { paginate } from '../transport/paginate';
-import { send, tenantOrigin } from '../transport/request';
+import { send, openTenant } from '../transport/request';
 import { DEFAULT_RETRY, type RetrySettings } from '../transport/retry';
 import { DEFAULT_CONCURRENCY, Throttle } from '../transport/throttle';
 import { buildRequest, itemReader } from './build-request';
@@ -76,7 +76,7 @@ async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number
 export async function executeOperations(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	if (!items.length) return [[]];
-	const origin = await tenantOrigin(ctx).catch((error: Error) => {
+	const origin = await openTenant(ctx).catch((error: Error) => {
 		throw new NodeOperationError(ctx.getNode(), `AMPECO credential: ${error.message}`);
 	});
 	// `operation` takes no expressions (noDataExpression): it is the same for every item.

@@ -8,7 +8,7 @@ import { nodeProperties } from '../description';
 import { buildRequest, editorReader } from '../execute/build-request';
 import { InputError } from '../execute/values';
 import { MAX_PER_PAGE } from '../transport/paginate';
-import { send, tenantOrigin } from '../transport/request';
+import { send, openTenant } from '../transport/request';
 
 /** Record fields that make a readable label, in order of preference. */
 const LABEL_KEYS = ['name', 'title', 'label', 'displayName', 'identifier', 'networkId', 'physicalReference', 'email', 'code', 'key', 'uid'];
@@ -30,7 +30,7 @@ async function search(ctx: ILoadOptionsFunctions, op: OperationDef, filter?: str
 		throw new NodeOperationError(ctx.getNode(), message);
 	}
 	request.query = { per_page: MAX_PER_PAGE, ...(op.paging === 'cursor' ? { cursor } : { page: cursor ? Number(cursor) : 1 }) };
-	const { body } = await send(ctx, await tenantOrigin(ctx), request);
+	const { body } = await send(ctx, await openTenant(ctx), request);
 	const page = (body ?? {}) as { data?: IDataObject[]; links?: { next?: string | null } };
 	const needle = filter?.trim().toLowerCase();
 	const results: INodeListSearchItems[] = (page.data ?? [])

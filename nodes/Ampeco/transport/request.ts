@@ -2,7 +2,7 @@
  * The only code that talks HTTP. Every request goes to the tenant origin from the
  * credential, authenticated by n8n with the credential's bearer block.
  */
-import { sleep, type ICredentialsDecrypted, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { sleep, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
 import type { HttpMethod } from '../catalog/types';
 import { normalizeTenantUrl } from '../shared/tenant-url';
 import { rateLimitError, toNodeApiError, transportError, unexpectedBodyError } from './errors';
@@ -34,17 +34,20 @@ export interface ApiResponse {
 }
 
 /**
- * The credential as read once per execution. Without it n8n reads and decrypts the
- * credential again for every request (and every page), a large share of a bulk job;
- * with it the node also sets the bearer header itself (see send()).
+ * The API token as read once per execution (or editor request). Without it n8n reads and
+ * decrypts the credential again for every request (and every page), a large share of a
+ * bulk job.
  */
-const credentialsOf = new WeakMap<object, ICredentialsDecrypted>();
+const tokenOf = new WeakMap<object, string>();
 
-export async function tenantOrigin(ctx: RequestContext): Promise<string> {
+/**
+ * Reads the credential and returns the tenant's origin; send() takes the token from what
+ * was read here. Call it before sending.
+ */
+export async function openTenant(ctx: RequestContext): Promise<string> {
 	const data = await ctx.getCredentials(CREDENTIAL_NAME);
 	const origin = normalizeTenantUrl(data.tenantUrl);
-	const id = ctx.getNode().credentials?.[CREDENTIAL_NAME];
-	credentialsOf.set(ctx, { id: id?.id ?? '', name: id?.name ?? '', type: CREDENTIAL_NAME, data });
+	tokenOf.set(ctx, String(data.apiToken ?? ''));
 	return origin;
 }
 
@@ -99,15 +102,15 @@ export async function send(
 	// The same header as the credential's `authenticate`, which n8n would resolve through its
 	// expression engine on every request (6-13% of a bulk job's time in npm run bench:n8n).
 	// n8n still uses `authenticate` for the credential test; tests check what AMPECO receives.
-	const credentials = credentialsOf.get(ctx);
-	if (credentials) options.headers!.Authorization = `Bearer ${String(credentials.data?.apiToken ?? '')}`;
+	const token = tokenOf.get(ctx);
+	if (token !== undefined) options.headers!.Authorization = `Bearer ${token}`;
 	const retryFaults = isIdempotent(request.method);
 	let rateLimitWaited = 0;
 	for (let attempt = 0; ; attempt++) {
 		let response: RawResponse;
 		await throttle?.acquire();
 		try {
-			response = credentials ? await ctx.helpers.httpRequest(options) : await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
+			response = token !== undefined ? await ctx.helpers.httpRequest(options) : await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_NAME, options);
 			throttle?.release(response.statusCode, response.headers ?? {});
 		} catch (error) {
 			throttle?.release();
