@@ -13,9 +13,10 @@
  *   2. median / p95 of getNodeParameters over every resource/operation of our node;
  *   3. the same for the Notion node, in the same process, interleaved round by round;
  *   4. ours/Notion ratios and a PASS/FAIL verdict, plus machine load and Node version;
- *   5. the same measure on two parts of our description, to show what any layout of this API
- *      costs before its fields: the Resource and Operation dropdowns alone, and those plus
- *      every parameter shared between operations (all but path IDs and required fields).
+ *   5. the same measure on parts of our description, to show what any layout of this API
+ *      costs before its fields: the Resource and Operation dropdowns alone; those plus every
+ *      parameter shared between operations (all but path IDs and required fields); and that
+ *      plus generic, unlabelled ID locators and one resource mapper for required fields.
  *
  * Flags:
  *   --rounds N                 measured rounds (default 30); warm-up rounds are extra
@@ -274,9 +275,51 @@ function descriptionParts(ours) {
 		label,
 		description: { ...ours.description, properties: ours.description.properties.filter(keep) },
 	});
+	const shared = part('shared', 'all but path IDs and required fields', (p) => p.type !== 'resourceLocator' && !p.required);
 	return [
 		part('dropdowns', 'Resource + Operation dropdowns only', (p) => p.name === 'resource' || p.name === 'operation'),
-		part('shared', 'all but path IDs and required fields', (p) => p.type !== 'resourceLocator' && !p.required),
+		shared,
+		{ ...shared, key: 'generic', label: 'a layout without entity labels: that + 3 generic ID locators + 1 resource mapper', description: { ...shared.description, properties: [...shared.description.properties, ...genericLayoutExtras(ours.description.properties)] } },
+	];
+}
+
+/**
+ * What the smallest layout that keeps path IDs and required fields would add: "ID",
+ * "Second ID" and "Third ID" locators shown by how many IDs an operation's path has (no
+ * entity labels), and one resource mapper holding every operation's required body fields.
+ * Built from our own parameters' display conditions, for measuring only.
+ */
+function genericLayoutExtras(properties) {
+	const shownFor = (p) => p.displayOptions?.show?.operation ?? [];
+	const idCount = new Map();
+	for (const p of properties.filter((q) => q.required && (q.type === 'resourceLocator' || !q.displayOptions?.show?.sendBodyAs))) {
+		for (const op of shownFor(p)) idCount.set(op, (idCount.get(op) ?? 0) + 1);
+	}
+	const withBodyFields = [...new Set(properties.filter((p) => p.required && p.displayOptions?.show?.sendBodyAs).flatMap(shownFor))];
+	const locator = (name, displayName, position) => ({
+		displayName,
+		name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		modes: [
+			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchId', searchable: true } },
+			{ displayName: 'By ID', name: 'id', type: 'string' },
+		],
+		displayOptions: { show: { operation: [...idCount].filter(([, n]) => n >= position).map(([op]) => op) } },
+	});
+	return [
+		locator('id', 'ID', 1),
+		locator('secondId', 'Second ID', 2),
+		locator('thirdId', 'Third ID', 3),
+		{
+			displayName: 'Fields',
+			name: 'fields',
+			type: 'resourceMapper',
+			default: { mappingMode: 'defineBelow', value: null },
+			typeOptions: { loadOptionsDependsOn: ['operation'], resourceMapper: { resourceMapperMethod: 'requiredFields', mode: 'add' } },
+			displayOptions: { show: { operation: withBodyFields, sendBodyAs: ['fields'] } },
+		},
 	];
 }
 
