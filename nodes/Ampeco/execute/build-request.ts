@@ -24,9 +24,15 @@ function locatorValue(value: unknown): unknown {
 	return value !== null && typeof value === 'object' && '__rl' in value ? (value as { value?: unknown }).value : value;
 }
 
+/**
+ * n8n's own check of a value against the description searches all of it on every read;
+ * every value read here is checked against the catalog before anything is sent.
+ */
+const READ = { skipValidation: true };
+
 export function itemReader(ctx: IExecuteFunctions, itemIndex: number): ParameterReader {
 	return (name, fallback, id) => {
-		const value = ctx.getNodeParameter(name, itemIndex, fallback);
+		const value = ctx.getNodeParameter(name, itemIndex, fallback, READ);
 		return id ? locatorValue(value) : value;
 	};
 }
