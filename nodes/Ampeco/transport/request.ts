@@ -1,6 +1,6 @@
 /**
- * The only code that talks HTTP. Every request goes to the tenant origin from the
- * credential, authenticated by n8n with the credential's bearer block.
+ * The only code that talks HTTP, through n8n's request helpers. Every request goes to the
+ * tenant origin from the credential, with the credential's token as bearer.
  */
 import { sleep, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
 import type { HttpMethod } from '../catalog/types';
