@@ -4,23 +4,15 @@
  * exists only in the previous answer, so no node can go below this; its ratio to HTTP
  * Request's time is the lowest ratio any node could reach on this machine.
  */
-import { Agent, get } from 'http';
+import { Agent, get, type IncomingMessage } from 'http';
+import { json } from 'stream/consumers';
 import { median } from './measure';
 
-function fetchJson(url: string, token: string, agent: Agent): Promise<{ links?: { next?: string | null }; data?: unknown[] }> {
-	return new Promise((resolve, reject) => {
-		get(url, { agent, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('end', () => {
-				try {
-					resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-				} catch (error) {
-					reject(error);
-				}
-			});
-		}).on('error', reject);
+async function fetchJson(url: string, token: string, agent: Agent): Promise<{ links?: { next?: string | null }; data?: unknown[] }> {
+	const res = await new Promise<IncomingMessage>((resolve, reject) => {
+		get(url, { agent, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } }, resolve).on('error', reject);
 	});
+	return (await json(res)) as { links?: { next?: string | null }; data?: unknown[] };
 }
 
 /** Median time of `rounds` sequential walks through the listing at `firstUrl`; records counted to check the walk. */

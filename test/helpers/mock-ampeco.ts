@@ -1,6 +1,7 @@
 /** A local AMPECO stand-in on 127.0.0.1: records every request, answers as the test says. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import { text } from 'stream/consumers';
 import type { RecordedRequest } from './openapi-validator';
 
 export interface Reply {
@@ -26,21 +27,12 @@ export const defaultHandler: Handler = (request) => {
 	return { body: { data: { id: 1 } } };
 };
 
-function readBody(req: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
-}
-
 export async function startMockAmpeco(handler: Handler = defaultHandler): Promise<MockAmpeco> {
 	let current = handler;
 	const requests: RecordedRequest[] = [];
 	const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
 		const [path, query = ''] = (req.url ?? '/').split('?');
-		const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query, headers: req.headers, body: await readBody(req) };
+		const recorded: RecordedRequest = { method: req.method ?? 'GET', path, query, headers: req.headers, body: await text(req) };
 		requests.push(recorded);
 		try {
 			const reply = await current(recorded, requests.length - 1);

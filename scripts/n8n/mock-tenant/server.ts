@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import { text } from 'stream/consumers';
 import { validateRequest, withoutOverlappingAlternatives } from '../../../test/helpers/openapi-validator';
 import { MockTenant } from './tenant';
 
@@ -73,15 +74,6 @@ export function warmUpValidator(): Promise<unknown> {
 	return warm;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
-		req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-		req.on('error', reject);
-	});
-}
-
 function send(res: ServerResponse, status: number, body?: unknown): void {
 	if (body === undefined) {
 		res.writeHead(status);
@@ -132,7 +124,7 @@ export async function startMockTenant(options: MockTenantOptions = {}): Promise<
 		// Logged on arrival, before any await, so the log keeps the order requests came in.
 		const logged: LoggedRequest = { method: req.method ?? 'GET', path, query, headers: req.headers, body: '', status: 0, violations: [], receivedAt: new Date().toISOString(), via: `${req.socket.localAddress}:${req.socket.remotePort}` };
 		requests.push(logged);
-		const raw = await readBody(req);
+		const raw = await text(req);
 		logged.body = raw;
 		let reply: { status: number; body?: unknown };
 		try {

@@ -20,6 +20,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
+import { buffer } from 'stream/consumers';
 import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import { NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
 import type {
@@ -216,22 +217,13 @@ export interface WebhookEndpoint {
 	close(): Promise<void>;
 }
 
-function readRaw(req: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		req.on('data', (c: Buffer) => chunks.push(c));
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
-
 function sendJson(res: ServerResponse, status: number, body: unknown) {
 	res.writeHead(status, { 'Content-Type': 'application/json' });
 	res.end(JSON.stringify(body));
 }
 
 async function handleDelivery(t: TriggerWorkflow, endpoint: WebhookEndpoint, req: IncomingMessage, res: ServerResponse) {
-	const raw = await readRaw(req);
+	const raw = await buffer(req);
 	// n8n's rawBodyReader + parseBody: the Buffer on req.rawBody, JSON parsed into req.body.
 	const request = req as IncomingMessage & { rawBody: Buffer; body: unknown; params: object; query: object };
 	request.rawBody = raw;
