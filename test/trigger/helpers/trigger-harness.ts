@@ -25,12 +25,10 @@ import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute }
 import { NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
 import type {
 	IDataObject,
-	IExecuteFunctions,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	INodeTypeDescription,
 	INodeTypes,
 	IRun,
 	IWebhookData,
@@ -54,31 +52,9 @@ export const TEST_URL = `${N8N_BASE}/webhook-test/${WEBHOOK_ID}/webhook`;
 const triggerType = new AmpecoTrigger();
 const credentialType = new AmpecoApi();
 
-
-/** Passthrough node after the trigger: what it receives is what the workflow got. */
-class CaptureNode implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Capture',
-		name: 'capture',
-		group: ['transform'],
-		version: 1,
-		description: 'Passes its input on',
-		defaults: { name: CAPTURE_NAME },
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		properties: [],
-	};
-
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return [this.getInputData()];
-	}
-}
-const captureType = new CaptureNode();
-
 class NodeTypes implements INodeTypes {
 	getByName(type: string) {
 		if (type === TRIGGER_TYPE) return triggerType;
-		if (type === 'harness.capture') return captureType;
 		if (type === INPUT_NODE_TYPE) return harnessInputNode;
 		throw new Error(`unknown node type ${type}`);
 	}
@@ -120,7 +96,8 @@ export function createTriggerWorkflow(setup: TriggerSetup): TriggerWorkflow {
 		parameters: deepCopy(setup.parameters),
 		credentials: { ampecoApi: { id: 'credential-1', name: 'AMPECO API' } },
 	};
-	const capture: INode = { id: 'capture-node', name: CAPTURE_NAME, type: 'harness.capture', typeVersion: 1, position: [220, 0], parameters: {} };
+	// run-node's passthrough: what it receives is what the workflow got.
+	const capture: INode = { id: 'capture-node', name: CAPTURE_NAME, type: INPUT_NODE_TYPE, typeVersion: 1, position: [220, 0], parameters: {} };
 	const nodeTypes = new NodeTypes();
 	const workflow = new Workflow({
 		id: 'trigger-workflow',
