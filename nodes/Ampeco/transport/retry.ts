@@ -58,6 +58,12 @@ export function rateLimitWaitMs(headers: Record<string, unknown>, now = Date.now
 	return undefined;
 }
 
+/** Requests allowed per window, when the API says (Laravel: per minute). */
+export function rateLimitLimit(headers: Record<string, unknown>): number | undefined {
+	const value = Number(header(headers, 'x-ratelimit-limit'));
+	return Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
 /** Remaining requests in the window, when the API says. */
 export function rateLimitRemaining(headers: Record<string, unknown>): number | undefined {
 	const value = Number(header(headers, 'x-ratelimit-remaining'));

@@ -3,12 +3,7 @@
  * when AMPECO signals pressure, so a bulk job finishes without running into 429s.
  */
 import { sleep } from 'n8n-workflow';
-import { rateLimitRemaining, rateLimitWaitMs } from './retry';
-
-function header(headers: Record<string, unknown>, name: string): number | undefined {
-	const value = Number(headers[name]);
-	return Number.isFinite(value) && value > 0 ? value : undefined;
-}
+import { rateLimitLimit, rateLimitRemaining, rateLimitWaitMs } from './retry';
 
 /**
  * Requests in flight by default. n8n's HTTP Request node has no bound (17-45 in flight in
@@ -54,7 +49,7 @@ export class Throttle {
 		if (pressed) {
 			// One at a time, spread over the window the API advertises (per minute, as Laravel counts).
 			this.limit = 1;
-			const perMinute = header(headers, 'x-ratelimit-limit');
+			const perMinute = rateLimitLimit(headers);
 			if (perMinute) this.spacingMs = Math.ceil(60_000 / perMinute);
 			// Laravel sends the reset time only with the 429 itself: an exhausted window without one
 			// pauses a second, then one request probes whether it has reopened.
