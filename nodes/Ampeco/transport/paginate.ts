@@ -37,8 +37,7 @@ function nextCursor(ctx: RequestContext, origin: string, body: ListBody, request
 }
 
 /** The records of one answer. Endpoints known only from the index may answer a single record where a list was expected. */
-function recordsOf(body: unknown): unknown[] {
-	const data = ((body ?? {}) as ListBody).data;
+function recordsOf({ data }: ListBody): unknown[] {
 	return Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : [];
 }
 
