@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve } from 'path';
 import { buildCatalog, parseIndex } from './catalog/build-catalog';
 import { generateNotificationEvents } from './catalog/notification-events';
 import { renderOperationsTable } from './catalog/operations-table';
-import { buildProperties } from '../nodes/Ampeco/description/properties';
+import { buildProperties } from './description/properties';
 import { withCustomApiCall } from '../nodes/Ampeco/catalog/custom';
 import type { Catalog } from '../nodes/Ampeco/catalog/types';
 
@@ -57,7 +57,7 @@ function renderProperties(catalog: Catalog, hash: string): string {
 	const properties = buildProperties(withCustomApiCall(catalog));
 	const header = {
 		generated: 'GENERATED — DO NOT EDIT. Regenerate with `npm run generate`.',
-		generator: 'scripts/generate-catalog.ts (nodes/Ampeco/description/properties.ts over the catalog)',
+		generator: 'scripts/generate-catalog.ts (scripts/description/properties.ts over the catalog)',
 		inputs: `../shared/ampeco/${SPEC_FILE} (API ${catalog.apiVersion}), ../shared/ampeco/${INDEX_FILE} (API ${catalog.indexVersion})`,
 		inputSha256: hash,
 		topLevelParameters: properties.length,

@@ -7,7 +7,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { CATALOG_FILE, OPERATIONS_TABLE_FILE, PROPERTIES_FILE, generateCatalog, readInputs } from '../scripts/generate-catalog';
 import { withCustomApiCall } from '../nodes/Ampeco/catalog/custom';
 import { nodeProperties } from '../nodes/Ampeco/description';
-import { buildProperties } from '../nodes/Ampeco/description/properties';
+import { buildProperties } from '../scripts/description/properties';
 import type { Catalog } from '../nodes/Ampeco/catalog/types';
 import { INDEX_PATH, SPEC_PATH } from './helpers/shared-data';
 

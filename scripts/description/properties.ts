@@ -9,14 +9,14 @@
  * defined once and shown for every operation that has it, instead of once per operation.
  */
 import type { INodeProperties, NodeParameterValue } from 'n8n-workflow';
-import type { Catalog, OperationDef } from '../catalog/types';
-import { titleCase } from '../shared/text';
-import { byDisplayName, enumOptions, fieldProperty } from './fields';
-import { CUSTOM_METHODS } from '../catalog/custom';
-import { DEFAULT_RETRY } from '../transport/retry';
-import { DEFAULT_CONCURRENCY } from '../transport/throttle';
+import type { Catalog, OperationDef } from '../../nodes/Ampeco/catalog/types';
+import { titleCase } from '../../nodes/Ampeco/shared/text';
+import { byDisplayName, enumOptions, fieldProperty } from '../../nodes/Ampeco/description/fields';
+import { CUSTOM_METHODS } from '../../nodes/Ampeco/catalog/custom';
+import { DEFAULT_RETRY } from '../../nodes/Ampeco/transport/retry';
+import { DEFAULT_CONCURRENCY } from '../../nodes/Ampeco/transport/throttle';
 import { listSearchMethodName } from './list-search-names';
-import * as names from './parameter-names';
+import * as names from '../../nodes/Ampeco/description/parameter-names';
 
 type Shown = Omit<INodeProperties, 'displayOptions'>;
 
