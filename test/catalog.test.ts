@@ -5,6 +5,7 @@ import { generatedCatalog as catalog, findOperation } from '../nodes/Ampeco/cata
 import { Ampeco } from '../nodes/Ampeco/Ampeco.node';
 import { AmpecoApi } from '../credentials/AmpecoApi.credentials';
 import { SEED_PATH } from './helpers/shared-data';
+import { shownParameters } from './helpers/shown-parameters';
 
 const description = new Ampeco().description;
 
@@ -21,9 +22,10 @@ function operationOptions(resource: string) {
 	return (property?.options ?? []) as Array<{ name: string; value: string; action?: string; description?: string }>;
 }
 
-/** Top-level properties shown for an operation (ignoring conditions on other parameters). */
-function propertiesOf(value: string): INodeProperties[] {
-	return description.properties.filter((p) => (p.displayOptions?.show?.operation as string[] | undefined)?.includes(value));
+/** Top-level properties the editor shows for an operation, with the other parameters on their defaults. */
+function propertiesOf(value: string, values: Record<string, unknown> = {}): INodeProperties[] {
+	const op = findOperation(value)!;
+	return shownParameters(description, { resource: op.resource, operation: value, ...values } as never);
 }
 
 test('544 operations: 452 with schemas, 92 from the newer endpoint index only', () => {
@@ -50,9 +52,9 @@ test('EVSE / Update v2.0 is offered, labelled deprecated, with its successor nam
 	expect(op.name).toMatch(/\(v2\.0, Deprecated\)$/);
 	const option = operationOptions('evse').find((o) => o.value === op.value)!;
 	expect(option.name).toBe(op.name);
-	expect(option.description).toContain('Deprecated');
-	expect(option.description).toContain(findOperation(op.successor!)!.name);
-	expect(propertiesOf(op.value).map((p) => p.name)).toContain('deprecationNotice');
+	const notices = propertiesOf(op.value).filter((p) => p.name === 'deprecationNotice');
+	expect(notices).toHaveLength(1);
+	expect(notices[0].displayName).toContain(`use “${findOperation(op.successor!)!.name}” instead`);
 });
 
 test('operation values are unique, and labels are unique within each resource', () => {
@@ -103,7 +105,11 @@ test('listings offer Return All and Limit (default 50); bodies offer Send Body A
 		const names = propertiesOf(op.value).map((p) => p.name);
 		if (op.kind === 'getMany' && op.paging) expect(names).toEqual(expect.arrayContaining(['returnAll', 'limit']));
 		if (op.body?.fields) expect(names).toContain('sendBodyAs');
-		if (op.body) expect(names).toContain('jsonBody');
+		if (op.body?.fields) expect(names).toContain('bodyFields');
+		if (op.body) expect(propertiesOf(op.value, { sendBodyAs: 'json' }).map((p) => p.name)).toContain('jsonBody');
+		if (op.filters?.length) expect(names).toContain('filters');
+		if (op.query.length) expect(names).toContain('queryFields');
+		if (op.include?.length) expect(names).toContain('include');
 	}
 	const limit = description.properties.find((p) => p.name === 'limit')!;
 	expect(limit).toMatchObject({ default: 50, typeOptions: { minValue: 1 } });

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { execFileSync } from 'child_process';
-import type { INodeProperties } from 'n8n-workflow';
 import { CATALOG_FILE, OPERATIONS_TABLE_FILE, PROPERTIES_FILE, generateCatalog, readInputs } from '../scripts/generate-catalog';
 import { withCustomApiCall } from '../nodes/Ampeco/catalog/custom';
 import { nodeProperties } from '../nodes/Ampeco/description';
 import { buildProperties } from '../scripts/description/properties';
+import { identities } from '../scripts/description/identities';
 import type { Catalog } from '../nodes/Ampeco/catalog/types';
 import { INDEX_PATH, SPEC_PATH } from './helpers/shared-data';
 
@@ -66,18 +66,7 @@ test('no prose from the spec is copied: no description or summary text in the ca
 });
 
 /** What a saved workflow stores: resource and operation values and, per operation, parameter names. */
-function identities(catalog: Catalog) {
-	const properties = buildProperties(catalog);
-	const shownFor = (value: string) =>
-		properties
-			.filter((p: INodeProperties) => (p.displayOptions?.show?.operation as string[] | undefined)?.includes(value))
-			.flatMap((p) => [p.name, ...((p.options ?? []) as INodeProperties[]).filter((o) => (o.displayOptions?.show?.['/operation'] as string[] | undefined)?.includes(value) ?? true).map((o) => `${p.name}.${o.name}`)])
-			.sort();
-	return {
-		resources: catalog.resources.map((r) => r.value),
-		operations: catalog.operations.map((op) => [op.resource, op.value, shownFor(op.value)]),
-	};
-}
+const identitiesOf = (catalog: Catalog) => identities(catalog, buildProperties(catalog));
 
 test('renaming every operationId and summary changes no stored identity', () => {
 	const spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8'));
@@ -94,7 +83,7 @@ test('renaming every operationId and summary changes no stored identity', () => 
 		.join('\n');
 	const renamed = generateCatalog({ specText: JSON.stringify(spec), indexText: index }).catalog;
 	const original = generateCatalog(inputs).catalog;
-	expect(identities(renamed)).toEqual(identities(original));
+	expect(identitiesOf(renamed)).toEqual(identitiesOf(original));
 	// The renames did reach the generator: labels may follow AMPECO's wording, identities do not.
 	expect(renamed.operations.map((o) => o.name)).not.toEqual(original.operations.map((o) => o.name));
 });

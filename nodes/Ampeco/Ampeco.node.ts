@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { nodeProperties } from './description';
 import { listSearch } from './methods/list-search';
+import { loadOptions, resourceMapping } from './methods/operation-fields';
 
 export class Ampeco implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +20,7 @@ export class Ampeco implements INodeType {
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Loaded on first execution: n8n loads every installed package at start, most never run.

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { body, callSet, calls, plain, query, type Scenario } from './context';
-import { ampeco, byId, linearWorkflow, manualTrigger } from './workflow';
+import { ampeco, byId, linearWorkflow, manualTrigger, mapped } from './workflow';
 
 const NODE = 'AMPECO';
 
@@ -36,7 +36,7 @@ export const scenarios: Scenario[] = [
 		title: 'Get Many with Limit and a filter',
 		workflow: linearWorkflow('e2eGetManyLim01', 'e2e: charge points, limit + filter', [
 			manualTrigger(),
-			ampeco(NODE, { resource: 'chargePoint', operation: 'GET /resources/charge-points/v2.0', returnAll: false, limit: 2, filters: { locationId: '2' } }),
+			ampeco(NODE, { resource: 'chargePoint', operation: 'GET /resources/charge-points/v2.0', returnAll: false, limit: 2, filters: mapped({ locationId: '2' }) }),
 		]),
 		check({ items, requests, tenant }) {
 			const atLocation = tenant.data.chargePoints.filter((cp) => cp.locationId === 2).map((cp) => cp.id);
@@ -64,22 +64,22 @@ export const scenarios: Scenario[] = [
 		},
 	},
 	{
-		title: 'Create with body fields (required top-level, optional in Additional Fields)',
+		title: 'Create with body fields (the resource mapper: required and optional fields, JSON for objects and lists)',
 		workflow: linearWorkflow('e2eCreateForm01', 'e2e: create charge point from fields', [
 			manualTrigger(),
 			ampeco(NODE, {
 				resource: 'chargePoint',
 				operation: 'POST /resources/charge-points/v2.0',
-				name: 'E2E-AC-001',
-				type: 'public',
-				status: 'enabled',
-				additionalFields: {
+				bodyFields: mapped({
+					name: 'E2E-AC-001',
+					type: 'public',
+					status: 'enabled',
 					locationId: 2,
 					externalId: 'E2E-1',
 					managedByOperator: true,
-					tags: ['e2e', 'ac'],
-					network: { protocol: 'ocpp 1.6', id: 'E2E0001' },
-				},
+					tags: '["e2e", "ac"]',
+					network: '{ "protocol": "ocpp 1.6", "id": "E2E0001" }',
+				}),
 			}),
 		]),
 		check({ items, requests }) {
@@ -129,7 +129,7 @@ export const scenarios: Scenario[] = [
 				operation: 'POST /actions/charge-point/v1.0/{chargePoint}/start/{evse}',
 				chargePoint: byId(17),
 				evse: byId(171),
-				additionalFields: { userId: 1005 },
+				bodyFields: mapped({ userId: 1005 }),
 			}),
 		]),
 		check({ items, requests, tenant }) {
@@ -143,21 +143,24 @@ export const scenarios: Scenario[] = [
 		},
 	},
 	{
-		title: 'EVSE Update (v2.0, Deprecated): PUT with required fields and Update Fields',
+		title: 'EVSE Update (v2.0, Deprecated): PUT with required and optional fields',
 		workflow: linearWorkflow('e2eEvseUpdate01', 'e2e: EVSE update v2.0', [
 			manualTrigger(),
 			ampeco(NODE, {
 				resource: 'evse',
 				operation: 'PUT /resources/evses/v2.0/{evse}',
 				evse: byId(172),
-				physicalReference: '17-B',
-				type: 'ac',
-				networkId: '2',
-				status: 'active',
-				allowsReservation: true,
-				maxVoltage: '230',
-				phases: 'three_phase',
-				updateFields: { tariffGroupId: 3, maxPowerKw: 22 },
+				bodyFields: mapped({
+					physicalReference: '17-B',
+					type: 'ac',
+					networkId: '2',
+					status: 'active',
+					allowsReservation: true,
+					maxVoltage: '230',
+					phases: 'three_phase',
+					tariffGroupId: 3,
+					maxPowerKw: 22,
+				}),
 			}),
 		]),
 		check({ items, requests }) {
@@ -182,7 +185,7 @@ export const scenarios: Scenario[] = [
 		title: 'Update with no field set sends {} (the API requires a body)',
 		workflow: linearWorkflow('e2eEmptyUpdate1', 'e2e: update with empty body', [
 			manualTrigger(),
-			ampeco(NODE, { resource: 'chargePoint', operation: 'PATCH /resources/charge-points/v2.0/{chargePoint}', chargePoint: byId(17), updateFields: {} }),
+			ampeco(NODE, { resource: 'chargePoint', operation: 'PATCH /resources/charge-points/v2.0/{chargePoint}', chargePoint: byId(17), bodyFields: mapped({}) }),
 		]),
 		check({ items, requests }) {
 			assert.deepEqual(calls(requests), ['PATCH /resources/charge-points/v2.0/17']);
@@ -218,7 +221,7 @@ export const scenarios: Scenario[] = [
 			manualTrigger(),
 			ampeco(
 				NODE,
-				{ resource: 'user', operation: 'POST /resources/users/v1.0', email: 'maria.petrova.1001@example.com', password: 'another-pass-1' },
+				{ resource: 'user', operation: 'POST /resources/users/v1.0', bodyFields: mapped({ email: 'maria.petrova.1001@example.com', password: 'another-pass-1' }) },
 				{ continueOnFail: true },
 			),
 		]),

@@ -52,6 +52,11 @@ export function byId(value: string | number): { __rl: true; mode: 'id'; value: s
 	return { __rl: true, mode: 'id', value: String(value) };
 }
 
+/** Fields of a resource mapper (body fields, filters, query parameters) as the node stores them. */
+export function mapped(value: Record<string, unknown>): { mappingMode: 'defineBelow'; value: Record<string, unknown> } {
+	return { mappingMode: 'defineBelow', value };
+}
+
 /** Nodes run in the order given, each feeding the next. */
 export function linearWorkflow(id: string, name: string, specs: NodeSpec[]): Workflow {
 	const nodes = specs.map((spec, i) => ({ ...spec, id: `${id}-n${i}`, position: [i * 220, 0] as [number, number] }));

@@ -4,7 +4,6 @@
  */
 import type { INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 import type { BodyVariant, FieldDef, OperationDef } from '../../nodes/Ampeco/catalog/types';
-import { LIST_ITEM_GROUP, formShape } from '../../nodes/Ampeco/description/fields';
 import * as names from '../../nodes/Ampeco/description/parameter-names';
 
 const STRING_SAMPLES: Record<string, string> = {
@@ -90,28 +89,15 @@ export function sampleApiValue(field: FieldDef): unknown {
 	}
 }
 
-/** The value in the form the node's parameter holds it. */
-export function sampleFormValue(field: FieldDef, depth: number): NodeParameterValueType {
-	switch (formShape(field, depth)) {
-		case 'json':
-			return JSON.stringify(sampleApiValue(field));
-		case 'enum':
-			return field.enum![0];
-		case 'multiEnum':
-			return [field.items!.enum![0]] as NodeParameterValueType;
-		case 'list':
-			return [sampleApiValue(field.items!)] as NodeParameterValueType;
-		case 'object':
-			return requiredValues(field.properties!, depth + 1);
-		case 'objectList':
-			return { [LIST_ITEM_GROUP]: [requiredValues(field.items!.properties!, depth + 1)] } as NodeParameterValueType;
-		case 'scalar':
-			return sampleApiValue(field) as NodeParameterValueType;
-	}
+/** The value as the editor's input of its type holds it (see description/mapper-fields.ts). */
+export function sampleFormValue(field: FieldDef): NodeParameterValueType {
+	const value = sampleApiValue(field);
+	return field.type === 'object' || field.type === 'json' || (field.type === 'array' && !field.items?.enum) ? JSON.stringify(value) : (value as NodeParameterValueType);
 }
 
-function requiredValues(fields: FieldDef[], depth: number): INodeParameters {
-	return Object.fromEntries(fields.filter((f) => f.required).map((f) => [f.name, sampleFormValue(f, depth)]));
+/** A resource mapper's value as n8n stores it. */
+export function mapperValue(value: INodeParameters): INodeParameters {
+	return { mappingMode: 'defineBelow', value };
 }
 
 /** A body in API form: the required fields, and those of the first alternative of a oneOf body. */
@@ -128,26 +114,22 @@ export function sampleParameters(op: OperationDef): INodeParameters {
 		const id = p.type === 'integer' ? '17' : p.format === 'date' ? '2025-01-31' : 'ABC-17';
 		parameters[p.name] = p.enum ? p.enum[0] : { __rl: true, mode: 'id', value: id };
 	}
-	for (const field of op.query.filter((f) => f.required)) parameters[names.topLevelName('query', field.name, op)] = sampleFormValue(field, 0);
-	const options: INodeParameters = Object.fromEntries(op.query.filter((f) => !f.required).map((f) => [f.name, sampleFormValue(f, 0)]));
-	if (op.include?.length) options[names.INCLUDE] = [op.include[0]];
-	if (Object.keys(options).length) parameters[names.OPTIONS] = options;
+	if (op.query.length) parameters[names.QUERY_FIELDS] = mapperValue(Object.fromEntries(op.query.map((f) => [f.name, sampleFormValue(f)])));
+	if (op.include?.length) parameters[names.INCLUDE] = [op.include[0]];
 	if (op.filters?.length) {
 		// Every filter at once: checks the deepObject encoding of each kind of value.
-		parameters[names.FILTERS] = Object.fromEntries(op.filters.map((f) => [f.name, sampleFormValue(f, 0)]));
+		parameters[names.FILTERS] = mapperValue(Object.fromEntries(op.filters.map((f) => [f.name, sampleFormValue(f)])));
 	}
 	if (op.body?.list) parameters[names.JSON_BODY] = JSON.stringify(sampleApiValue(op.body.list));
 	if (op.body?.fields) {
 		parameters[names.SEND_BODY_AS] = 'fields';
 		const chosen = op.body.variants ? variantChoice(op.body.variants, op.body.fields) : {};
-		const collection: INodeParameters = {};
+		const values: INodeParameters = {};
 		for (const field of op.body.fields) {
 			if (!field.required && !(field.name in chosen)) continue;
-			const value = field.name in chosen && (field.enum || !['object', 'array', 'json'].includes(field.type)) ? (chosen[field.name] as NodeParameterValueType) : sampleFormValue(field, 0);
-			if (field.required) parameters[names.topLevelName('body', field.name, op)] = value;
-			else collection[field.name] = value;
+			values[field.name] = field.name in chosen && (field.enum || !['object', 'array', 'json'].includes(field.type)) ? (chosen[field.name] as NodeParameterValueType) : sampleFormValue(field);
 		}
-		if (Object.keys(collection).length) parameters[names.optionalBodyCollection(op)] = collection;
+		parameters[names.BODY_FIELDS] = mapperValue(values);
 	}
 	if (op.kind === 'getMany' && op.paging) parameters[names.RETURN_ALL] = true;
 	return parameters;

@@ -1,49 +1,49 @@
 /**
- * Node parameter names, shared by the description builder and the executor so that
- * both agree on where an operation's values live. Saved workflows store these names:
- * they depend on the API field name only, never on labels.
+ * Node parameter names, shared by the description generator, the editor methods and the
+ * executor so that all agree on where an operation's values live. Saved workflows store
+ * these names: they never depend on labels.
+ *
+ * Path IDs are top-level parameters named after the API's path parameter (`chargePoint`,
+ * `evse`, ...). Body fields, filters and query parameters are not: they live inside the
+ * three resource mappers below, keyed by their API names, and the editor loads their
+ * fields for the selected operation from the catalog.
  */
-import type { OperationDef } from '../catalog/types';
-
 export const RESOURCE = 'resource';
 export const OPERATION = 'operation';
 export const RETURN_ALL = 'returnAll';
 export const LIMIT = 'limit';
-export const FILTERS = 'filters';
-export const INCLUDE = 'include';
-export const OPTIONS = 'options';
-export const REQUEST_OPTIONS = 'requestOptions';
 export const SEND_BODY_AS = 'sendBodyAs';
 export const JSON_BODY = 'jsonBody';
+/** Resource mapper: the request body's fields. */
+export const BODY_FIELDS = 'bodyFields';
+/** Resource mapper: AMPECO's `filter[...]` query parameters. */
+export const FILTERS = 'filters';
+/** Resource mapper: other query parameters of the operation. */
+export const QUERY_FIELDS = 'queryFields';
+/** Related records to embed (`include[]`), options loaded for the operation. */
+export const INCLUDE = 'include';
+export const REQUEST_OPTIONS = 'requestOptions';
+/** Free name/value query parameters of untyped endpoints and the Custom API Call. */
 export const QUERY_PARAMETERS = 'queryParameters';
 export const CUSTOM_METHOD = 'method';
 export const CUSTOM_PATH = 'path';
 export const CUSTOM_PAGINATE = 'paginate';
 
-const RESERVED = new Set([
+/** Names the node uses itself; a path parameter with one of these names would clash. */
+export const RESERVED = new Set([
 	RESOURCE,
 	OPERATION,
 	RETURN_ALL,
 	LIMIT,
-	FILTERS,
-	INCLUDE,
-	OPTIONS,
-	REQUEST_OPTIONS,
 	SEND_BODY_AS,
 	JSON_BODY,
+	BODY_FIELDS,
+	FILTERS,
+	QUERY_FIELDS,
+	INCLUDE,
+	REQUEST_OPTIONS,
 	QUERY_PARAMETERS,
-	'additionalFields',
-	'updateFields',
+	CUSTOM_METHOD,
+	CUSTOM_PATH,
+	CUSTOM_PAGINATE,
 ]);
-
-/** Optional body fields live in "Update Fields" for updates and "Additional Fields" otherwise. */
-export function optionalBodyCollection(op: OperationDef): string {
-	return op.kind === 'update' ? 'updateFields' : 'additionalFields';
-}
-
-/** Top-level name of a required body or query field; prefixed only when the API name is taken. */
-export function topLevelName(where: 'body' | 'query', apiName: string, op: OperationDef): string {
-	const taken = RESERVED.has(apiName) || op.pathParams.some((p) => p.name === apiName);
-	const bodyClash = where === 'query' && (op.body?.fields ?? []).some((f) => f.required && f.name === apiName);
-	return taken || bodyClash ? `${where}${apiName[0].toUpperCase()}${apiName.slice(1)}` : apiName;
-}

@@ -8,7 +8,7 @@ import * as names from '../description/parameter-names';
 import type { ApiRequest } from '../transport/request';
 import type { Query, QueryValue } from '../transport/query';
 import { titleCase } from '../shared/text';
-import { InputError, checkObject, checkValue, checkVariants, fromForm, isEmpty, objectFromForm, parseJson } from './values';
+import { InputError, checkObject, checkValue, checkVariants, objectFromForm, parseJson, toList } from './values';
 
 /**
  * Reads a parameter for the item being executed (or, in listSearch, the node being edited).
@@ -61,51 +61,48 @@ export function resolvePath(op: OperationDef, read: ParameterReader): string {
 	return path;
 }
 
-/** A required top-level input, converted and checked. An empty list is a valid value. */
-function requiredInput(field: FieldDef, name: string, read: ParameterReader): unknown {
-	const value = fromForm(field, read(name), name, 0);
-	if (isEmpty(value) && field.type !== 'array') throw new InputError(name, 'is required');
-	checkValue(field, value, name);
-	return value;
+/** A resource mapper's value: the fields set in the editor, or, mapped automatically, those of the input item. */
+interface MapperValue {
+	mappingMode?: string;
+	value?: Record<string, unknown> | null;
 }
 
-function queryOf(op: OperationDef, read: ParameterReader): Query {
-	const query: Query = {};
-	for (const field of op.query.filter((f) => f.required)) {
-		query[field.name] = requiredInput(field, names.topLevelName('query', field.name, op), read) as QueryValue;
+/** A resource mapper's fields → API values, converted and checked against the operation's fields. */
+function mapped(fields: FieldDef[], raw: unknown, path: string, input?: Record<string, unknown>): Record<string, unknown> {
+	const mapper = (raw ?? {}) as MapperValue;
+	let source = mapper.value ?? {};
+	if (mapper.mappingMode === 'autoMapInputData') {
+		const own = new Set(fields.map((f) => f.name));
+		source = Object.fromEntries(Object.entries(input ?? {}).filter(([key]) => own.has(key)));
 	}
-	// Each read costs n8n a search of the node description: only read what the operation has.
-	const optional = op.query.filter((f) => !f.required);
-	const hasOptions = optional.length > 0 || !!op.include?.length || !!op.indexOnly;
-	// The Options collection holds the optional query flags, Include and, for untyped endpoints, free parameters.
-	const {
-		[names.INCLUDE]: include = [],
-		[names.QUERY_PARAMETERS]: free = {},
-		...flags
-	} = (hasOptions ? (read(names.OPTIONS, {}) ?? {}) : {}) as Record<string, unknown>;
-	Object.assign(query, checked(optional, flags, names.OPTIONS));
-	if (op.filters?.length) {
-		const filter = checked(op.filters, read(names.FILTERS, {}), names.FILTERS);
-		if (Object.keys(filter).length) query.filter = filter as QueryValue;
-	}
-	if ((include as string[]).length) {
-		const unknown = (include as string[]).filter((v) => !op.include?.includes(v));
-		if (unknown.length) throw new InputError(`${names.OPTIONS}.${names.INCLUDE}`, `"${unknown.join(', ')}" is not one of: ${(op.include ?? []).join(', ')}`);
-		query.include = include as string[];
-	}
-	for (const { name, value } of (free as { parameters?: Array<{ name: string; value: string }> }).parameters ?? []) {
-		if (name) query[name] = value;
-	}
-	return query;
-}
-
-function checked(fields: FieldDef[], value: unknown, path: string): Record<string, unknown> {
-	const object = objectFromForm(fields, value, path, 0);
+	const object = objectFromForm(fields, source, path);
 	checkObject(fields, object, path);
 	return object;
 }
 
-function bodyOf(op: OperationDef, read: ParameterReader): unknown {
+function queryOf(op: OperationDef, read: ParameterReader): Query {
+	// Each read costs n8n a search of the node description: only read what the operation has.
+	const query: Query = op.query.length ? (mapped(op.query, read(names.QUERY_FIELDS), names.QUERY_FIELDS) as Query) : {};
+	if (op.filters?.length) {
+		const filter = mapped(op.filters, read(names.FILTERS), names.FILTERS);
+		if (Object.keys(filter).length) query.filter = filter as QueryValue;
+	}
+	if (op.include?.length) {
+		const include = toList(read(names.INCLUDE, []), names.INCLUDE) as string[];
+		const unknown = include.filter((v) => !op.include!.includes(v));
+		if (unknown.length) throw new InputError(names.INCLUDE, `"${unknown.join(', ')}" is not one of: ${op.include.join(', ')}`);
+		if (include.length) query.include = include;
+	}
+	if (op.indexOnly) {
+		const free = (read(names.QUERY_PARAMETERS, {}) ?? {}) as { parameters?: Array<{ name: string; value: string }> };
+		for (const { name, value } of free.parameters ?? []) {
+			if (name) query[name] = value;
+		}
+	}
+	return query;
+}
+
+function bodyOf(op: OperationDef, read: ParameterReader, input?: Record<string, unknown>): unknown {
 	const body = op.body!;
 	if (body.list) {
 		const parsed = parseJson(read(names.JSON_BODY, ''), names.JSON_BODY) ?? [];
@@ -120,16 +117,8 @@ function bodyOf(op: OperationDef, read: ParameterReader): unknown {
 		if (body.fields) checkBody(body, parsed as Record<string, unknown>, names.JSON_BODY);
 		return parsed;
 	}
-	const values: Record<string, unknown> = {};
-	for (const field of body.fields.filter((f) => f.required)) {
-		values[field.name] = requiredInput(field, names.topLevelName('body', field.name, op), read);
-	}
-	const optional = body.fields.filter((f) => !f.required);
-	if (optional.length) {
-		const collection = names.optionalBodyCollection(op);
-		Object.assign(values, checked(optional, read(collection, {}), collection));
-	}
-	if (body.variants) checkVariants(body.variants, values, 'body');
+	const values = mapped(body.fields, read(names.BODY_FIELDS), names.BODY_FIELDS, input);
+	if (body.variants) checkVariants(body.variants, values, names.BODY_FIELDS);
 	return values;
 }
 
@@ -138,7 +127,8 @@ function checkBody(body: BodyDef, value: Record<string, unknown>, path: string):
 	if (body.variants) checkVariants(body.variants, value, path);
 }
 
-export function buildRequest(op: OperationDef, read: ParameterReader, itemIndex?: number): ApiRequest {
+/** `input` is the item's JSON, the source of body fields mapped automatically. */
+export function buildRequest(op: OperationDef, read: ParameterReader, itemIndex?: number, input?: Record<string, unknown>): ApiRequest {
 	const request: ApiRequest = {
 		method: op.method,
 		path: resolvePath(op, read),
@@ -147,7 +137,7 @@ export function buildRequest(op: OperationDef, read: ParameterReader, itemIndex?
 		itemIndex,
 	};
 	if (op.body) {
-		const body = bodyOf(op, read);
+		const body = bodyOf(op, read, input);
 		// Send `{}` rather than nothing when the API requires a body and no field was filled.
 		if (op.body.required || Object.keys(body as IDataObject).length) request.body = body;
 	}

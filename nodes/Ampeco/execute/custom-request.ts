@@ -16,7 +16,7 @@ export function checkCustomPath(raw: unknown): string {
 		throw new InputError(names.CUSTOM_PATH, 'must be a path such as /public-api/resources/..., not a URL: the request always goes to the tenant URL of the credential');
 	}
 	if (!path.startsWith('/public-api/')) throw new InputError(names.CUSTOM_PATH, `"${path}" must start with /public-api/`);
-	if (/[?#]/.test(path)) throw new InputError(names.CUSTOM_PATH, 'must not contain ? or #: add query parameters under Options → Query Parameters');
+	if (/[?#]/.test(path)) throw new InputError(names.CUSTOM_PATH, 'must not contain ? or #: add them under Query Parameters');
 	if (path.split('/').some((segment) => segment === '..' || segment === '.' || /%2e%2e|%2f|%5c/i.test(segment))) {
 		throw new InputError(names.CUSTOM_PATH, 'must not contain "." or ".." segments or encoded slashes');
 	}

@@ -42,7 +42,7 @@ async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number
 	try {
 		const read = itemReader(ctx, itemIndex);
 		if (op.custom) op = customOperation(read);
-		request = buildRequest(op, read, itemIndex);
+		request = buildRequest(op, read, itemIndex, ctx.getInputData()[itemIndex]?.json);
 	} catch (error) {
 		if (error instanceof InputError) {
 			throw new NodeOperationError(ctx.getNode(), `Invalid parameter "${error.field}": ${error.message.slice(error.field.length + 2)}`, {

@@ -1,9 +1,10 @@
 /**
- * Form values → API JSON, and JSON checked against the catalog's field facts.
+ * Editor values → API JSON, and JSON checked against the catalog's field facts. The editor
+ * holds each field in the input of its type (see description/mapper-fields.ts); an
+ * expression may give any value, so everything is converted and checked here.
  * Everything here throws InputError naming the field; nothing is sent after one.
  */
 import type { BodyVariant, FieldDef } from '../catalog/types';
-import { LIST_ITEM_GROUP, formShape } from '../description/fields';
 
 export class InputError extends Error {
 	constructor(
@@ -20,8 +21,9 @@ export const MAX_STRING_LENGTH = 1_000_000;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 
+/** A field left empty in the editor is not sent; to send null, use Send Body As: JSON. */
 export function isEmpty(value: unknown): boolean {
-	return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+	return value === undefined || value === null || value === '';
 }
 
 export function parseJson(value: unknown, field: string): unknown {
@@ -58,7 +60,7 @@ function toBoolean(value: unknown, field: string): boolean {
 }
 
 /** A list entered as n8n multiple values, a JSON array or comma-separated text. */
-function toList(value: unknown, field: string): unknown[] {
+export function toList(value: unknown, field: string): unknown[] {
 	if (Array.isArray(value)) return value;
 	if (typeof value === 'string') {
 		const text = value.trim();
@@ -71,24 +73,18 @@ function toList(value: unknown, field: string): unknown[] {
 	throw new InputError(field, 'must be a list');
 }
 
-/** Converts one form value to its API representation. `depth` matches the description's. */
-export function fromForm(field: FieldDef, value: unknown, path: string, depth: number): unknown {
+/** Converts one editor value to its API representation. */
+export function fromForm(field: FieldDef, value: unknown, path: string): unknown {
 	if (value === null) return null;
-	switch (formShape(field, depth)) {
+	if (field.enum) return scalarFromForm(field, value, path);
+	switch (field.type) {
 		case 'json':
-			return parseJson(value, path);
-		case 'multiEnum':
-		case 'list':
-			return toList(value, path).map((item, i) => fromForm(field.items!, item, `${path}[${i}]`, depth + 1));
 		case 'object':
-			return objectFromForm(field.properties!, parseJson(value, path), path, depth + 1);
-		case 'objectList': {
-			const raw = parseJson(value, path);
-			const list = Array.isArray(raw) ? raw : ((raw as Record<string, unknown> | undefined)?.[LIST_ITEM_GROUP] ?? []);
-			return toList(list, path).map((item, i) => objectFromForm(field.items!.properties!, item, `${path}[${i}]`, depth + 1));
-		}
-		case 'enum':
-		case 'scalar':
+			return parseJson(value, path);
+		case 'array':
+			// Text items (a comma-separated list) take the element's type; JSON items keep theirs.
+			return toList(value, path).map((item, i) => (typeof item === 'string' && field.items ? fromForm(field.items, item, `${path}[${i}]`) : item));
+		default:
 			return scalarFromForm(field, value, path);
 	}
 }
@@ -101,16 +97,16 @@ function scalarFromForm(field: FieldDef, value: unknown, path: string): unknown 
 }
 
 /** Collection values, converted by their fields. A key the operation does not have is an error, not a silent drop. */
-export function objectFromForm(fields: FieldDef[], value: unknown, path: string, depth: number): Record<string, unknown> {
+export function objectFromForm(fields: FieldDef[], value: unknown, path: string): Record<string, unknown> {
 	if (value === undefined || value === '') return {};
 	if (typeof value !== 'object' || Array.isArray(value) || value === null) throw new InputError(path, 'must be an object');
 	const byName = new Map(fields.map((f) => [f.name, f]));
 	const out: Record<string, unknown> = {};
 	for (const [key, inner] of Object.entries(value)) {
 		const field = byName.get(key);
-		if (isEmpty(inner) && field?.type !== 'array') continue;
+		if (isEmpty(inner)) continue;
 		if (!field) throw new InputError(`${path}.${key}`, 'is not a field of this operation');
-		out[key] = fromForm(field, inner, `${path}.${key}`, depth);
+		out[key] = fromForm(field, inner, `${path}.${key}`);
 	}
 	return out;
 }
