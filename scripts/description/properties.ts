@@ -250,6 +250,8 @@ function resourceMapper(name: string, displayName: string, method: string, word:
 			resourceMapper: {
 				resourceMapperMethod: method,
 				mode: 'add',
+				// The editor shows this label, not the parameter's displayName.
+				valuesLabel: displayName,
 				fieldWords: { singular: word, plural: `${word}s` },
 				addAllFields: false,
 				multiKeyMatch: false,
