@@ -63,8 +63,8 @@ function inMapper(mapper: string, key: string, value: NodeParameterValueType) {
 /** Parameters with one body field set in fields mode. */
 const setBodyField = (_operation: OperationDef, field: FieldDef, value: NodeParameterValueType) => inMapper(names.BODY_FIELDS, field.name, value);
 
-/** Body fields of fields-mode operations (depth 0), with their operation. */
-const bodyFields = described.flatMap((operation) => (operation.body?.fields ?? []).map((field) => ({ op: operation, field })));
+/** Body fields of fields-mode operations, with their operation (bodies with alternatives have their own cases below). */
+const bodyFields = described.filter((o) => !o.body?.variants).flatMap((operation) => (operation.body?.fields ?? []).map((field) => ({ op: operation, field })));
 const isPlainText = (f: FieldDef) => f.type === 'string' && !f.enum && !f.format && !f.pattern;
 const isNumber = (f: FieldDef) => (f.type === 'integer' || f.type === 'number') && !f.enum;
 const isDateTime = (f: FieldDef) => f.type === 'string' && (f.format === 'date-time' || f.format === 'datetime');
@@ -126,7 +126,7 @@ add('path value outside its list', op('GET /resources/circuits/v1.0/{dlmCircuit}
 // ---------------------------------------------------------------------------
 
 for (const { op: operation, field } of distinct(bodyFields.filter(({ field: f }) => f.required && isPlainText(f) && !f.maxLength), ({ op: o }) => o.resource, 8)) {
-	add(`required text left empty`, operation, setBodyField(operation, field, expr('""')), bodyPath(field), /is required/);
+	add(`required text left empty (${field.name})`, operation, setBodyField(operation, field, expr('""')), bodyPath(field), /is required/);
 }
 
 for (const { op: operation, field } of distinct(bodyFields.filter(({ field: f }) => f.required && isNumber(f)), ({ op: o }) => o.resource, 6)) {
@@ -152,7 +152,8 @@ const withMaxLength = distinct(
 );
 for (const { op: operation, field } of withMaxLength) {
 	const max = field.maxLength!;
-	add(`longer than maxLength ${max}`, operation, setBodyField(operation, field, 'x'.repeat(max + 1)), bodyPath(field), new RegExp(`is ${max + 1} characters long; at most ${max} are allowed`));
+	const rule = field.minLength === max ? `exactly ${max} are needed` : `at most ${max} are allowed`;
+	add(`longer than maxLength ${max} (${field.name})`, operation, setBodyField(operation, field, 'x'.repeat(max + 1)), bodyPath(field), new RegExp(`is ${max + 1} characters long; ${rule}`));
 }
 
 const withPattern = bodyFields.filter(({ field: f }) => f.pattern);
@@ -231,7 +232,7 @@ const bulk = catalog.operations.find((o) => o.body?.list)!;
 add('object where the body is a list', bulk, () => ({ [names.JSON_BODY]: '{"keyName": "k", "value": "v"}' }), names.JSON_BODY, /must be a list, got object/);
 add('list item missing a required field', bulk, () => ({ [names.JSON_BODY]: '[{"keyName": "k", "value": "v"}, {"keyName": "k2"}]' }), `${names.JSON_BODY}[1].value`, /is required/);
 add('list item that is not an object', bulk, () => ({ [names.JSON_BODY]: '[1]' }), `${names.JSON_BODY}[0]`, /must be an object, got number/);
-add('list item matching no alternative', bulk, () => ({ [names.JSON_BODY]: '[{"value": "v"}]' }), `${names.JSON_BODY}[0]`, /must match one of these alternatives/);
+add('list item matching no alternative', bulk, () => ({ [names.JSON_BODY]: '[{"value": "v"}]' }), `${names.JSON_BODY}[0].keyName`, /^is required \(alternative "With Key Name"; the alternatives are: With Key Name; With Component/);
 add('invalid JSON for a list body', bulk, () => ({ [names.JSON_BODY]: '[{"value": "v"},' }), names.JSON_BODY, /is not valid JSON/);
 
 // ---------------------------------------------------------------------------
@@ -239,18 +240,21 @@ add('invalid JSON for a list body', bulk, () => ({ [names.JSON_BODY]: '[{"value"
 // ---------------------------------------------------------------------------
 
 const booking = op('POST /resources/booking-requests/v1.0');
-add('oneOf: type=create without startAt', booking, (base) => {
+const alternative = (key: string, values: INodeParameters) => () => ({ [names.BODY_VARIANT]: key, [names.BODY_FIELDS]: mapperValue(values) });
+add('alternative Create without startAt', booking, (base) => {
 	const { startAt: _drop, ...rest } = mapped(base, names.BODY_FIELDS);
 	return { [names.BODY_FIELDS]: mapperValue(rest) };
-}, names.BODY_FIELDS, /must match one of these alternatives: type = create with userId, locationId, startAt, endAt; type = update with bookingId; type = cancel with bookingId/);
-add('oneOf: type=cancel without bookingId', booking, () => ({ [names.BODY_FIELDS]: mapperValue({ type: 'cancel' }) }), names.BODY_FIELDS, /must match one of these alternatives/);
-add('oneOf in JSON: type=update without bookingId', booking, json('{"type": "update", "userId": 1}'), names.JSON_BODY, /must match one of these alternatives/);
+}, bodyPath('startAt'), /^is required \(alternative "Create"\)$/);
+add('alternative Cancel without bookingId', booking, alternative('cancel', {}), bodyPath('bookingId'), /^is required \(alternative "Cancel"\)$/);
+add('a field of another alternative', booking, alternative('cancel', { bookingId: 4, userId: 1 }), bodyPath('userId'), /^is not a field of this operation \(alternative "Cancel"\)$/);
+add('an alternative the operation does not have', booking, alternative('postpone', { bookingId: 4 }), names.BODY_VARIANT, /^"postpone" is not one of: create, update, cancel$/);
+add('alternatives in JSON: type=update without bookingId', booking, json('{"type": "update", "userId": 1}'), `${names.JSON_BODY}.bookingId`, /^is required \(alternative "Update"; the alternatives are: Create; Update; Cancel\)$/);
 const variables = op('POST /resources/configuration-templates/v1.0/{template}/variables');
-add('oneOf: neither keyName nor variableName + component', variables, () => ({ [names.BODY_FIELDS]: mapperValue({ value: 'v' }) }), names.BODY_FIELDS, /must match one of these alternatives: with keyName, value .*; with value, variableName, component/);
-add('oneOf: a closed alternative with a field it does not allow', variables, () => ({ [names.BODY_FIELDS]: mapperValue({ value: 'v', keyName: 'k', evseId: 1 }) }), names.BODY_FIELDS, /must match one of these alternatives: with keyName, value \(and no fields other than keyName, value\)/);
-add('oneOf in JSON: a closed alternative with an extra field', variables, json('{"keyName": "k", "value": "v", "connectorId": 2}'), names.JSON_BODY, /must match one of these alternatives/);
+add('alternative without its required field', variables, alternative('keyName', { value: 'v' }), bodyPath('keyName'), /^is required \(alternative "With Key Name"\)$/);
+add('JSON: a closed alternative with an extra field', variables, json('{"keyName": "k", "value": "v", "connectorId": 2}'), `${names.JSON_BODY}.connectorId`, /^is not a field of this alternative \(it takes only keyName, value\) \(alternative "With Key Name"/);
 const preferences = op('POST /resources/charge-points/v2.0/{chargePoint}/personal-smart-charging-preferences');
-add('oneOf in JSON: the selected alternative is incomplete', preferences, json('{"type": "octopus_go"}'), names.JSON_BODY, /must match one of these alternatives: .*type = octopus_go with preferences, integrationId/);
+add('JSON: the selected alternative is incomplete', preferences, json('{"type": "octopus_go"}'), `${names.JSON_BODY}.integrationId`, /^is required \(alternative "Octopus Go"; the alternatives are: User Controlled Schedule; Solar; /);
+add('JSON: an alternative\'s own field of the wrong shape', preferences, json('{"type": "user_controlled_schedule", "preferences": {"startTime": 5, "endTime": "07:00"}}'), `${names.JSON_BODY}.preferences.startTime`, /^must be text, got number \(alternative "User Controlled Schedule"/);
 
 // ---------------------------------------------------------------------------
 // Query: filters, include, options, limit

@@ -50,6 +50,26 @@ describe('Send Body As: Fields', () => {
 	});
 });
 
+/** Every alternative of every body with alternatives, filled in as a user would. */
+const alternatives = described.flatMap((op) => (op.body?.variants ?? []).map((variant) => [`${op.value} · ${variant.label}`, op, variant.value] as const));
+
+test('10 operations have bodies with alternatives, 52 alternatives in all', () => {
+	expect(new Set(alternatives.map(([, op]) => op.value)).size).toBe(10);
+	expect(alternatives).toHaveLength(52);
+});
+
+describe('each alternative, Send Body As: Fields', () => {
+	test.each(alternatives)('%s', async (_label, op, key) => {
+		await expectSpecValid(op, sampleParameters(op, key));
+	});
+});
+
+describe('each alternative, Send Body As: JSON', () => {
+	test.each(alternatives)('%s', async (_label, op, key) => {
+		await expectSpecValid(op, { ...sampleParameters(op, key), [names.SEND_BODY_AS]: 'json', [names.JSON_BODY]: JSON.stringify(sampleBody(op, key)) });
+	});
+});
+
 describe('Send Body As: JSON', () => {
 	test.each(withBody.map((op) => [op.value, op] as const))('%s', async (_value, op) => {
 		const body = sampleBody(op);

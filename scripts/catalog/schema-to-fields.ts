@@ -4,6 +4,7 @@
  * read-only properties, which are never user input.
  */
 import type { BodyVariant, FieldDef, FieldType } from '../../nodes/Ampeco/catalog/types';
+import { titleCase } from '../../nodes/Ampeco/shared/text';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Schema = Record<string, any>;
@@ -95,13 +96,19 @@ export function toField(name: string, raw: Schema, required: boolean, depth = 0)
 	if (typeof schema.format === 'string') field.format = schema.format;
 	if (typeof schema.minimum === 'number') field.min = schema.minimum;
 	if (typeof schema.maximum === 'number') field.max = schema.maximum;
+	if (schema.exclusiveMinimum === true && field.min !== undefined) field.exclusiveMin = true;
+	if (schema.exclusiveMaximum === true && field.max !== undefined) field.exclusiveMax = true;
+	if (typeof schema.multipleOf === 'number' && schema.multipleOf > 0) field.multipleOf = schema.multipleOf;
+	if (typeof schema.minLength === 'number' && schema.minLength > 0) field.minLength = schema.minLength;
 	if (typeof schema.maxLength === 'number') field.maxLength = schema.maxLength;
+	if (typeof schema.minItems === 'number' && schema.minItems > 0) field.minItems = schema.minItems;
+	if (typeof schema.maxItems === 'number') field.maxItems = schema.maxItems;
 	if (typeof schema.pattern === 'string') field.pattern = schema.pattern;
 	if (type === 'object') {
 		const properties = toFields(schema, depth + 1);
 		if (properties.length) field.properties = properties;
 		else field.type = 'json';
-		const variants = variantsOf(raw);
+		const variants = variantsOf(raw, depth + 1);
 		if (variants && field.type === 'object') field.variants = variants;
 	}
 	if (type === 'array') field.items = toField('', schema.items ?? {}, false, depth + 1);
@@ -125,15 +132,15 @@ function expandAlternatives(schema: Schema): Schema[] {
 }
 
 /** The alternatives of a oneOf/anyOf object body; read-only properties are never required of input. */
-export function variantsOf(raw: Schema): BodyVariant[] | undefined {
+export function variantsOf(raw: Schema, depth = 0): BodyVariant[] | undefined {
 	const alternatives = expandAlternatives(raw);
 	if (alternatives.length < 2) return undefined;
-	return alternatives.map((alternative: Schema) => {
+	const variants = alternatives.map((alternative: Schema) => {
 		const schema = flatten(alternative);
 		const properties: Record<string, Schema> = schema.properties ?? {};
 		const required = (schema.required ?? []).filter((name: string) => !flatten(properties[name] ?? {}).readOnly);
 		const writable = Object.keys(properties).filter((name) => !flatten(properties[name]).readOnly);
-		const variant: BodyVariant = { required, properties: writable };
+		const variant: Omit<BodyVariant, 'value' | 'label'> = { required, properties: writable, fields: toFields(alternative, depth) };
 		if (schema.additionalProperties === false) variant.closed = true;
 		for (const name of required) {
 			const values = enumOf(flatten(properties[name] ?? {}));
@@ -141,6 +148,44 @@ export function variantsOf(raw: Schema): BodyVariant[] | undefined {
 		}
 		return variant;
 	});
+	return nameVariants(variants);
+}
+
+/**
+ * Keys and labels. A field that every alternative requires with its own values selects
+ * the alternative (type, mode, ...): its value names it. Otherwise the fields that only
+ * this alternative has, or requires, name it.
+ */
+function nameVariants(variants: Array<Omit<BodyVariant, 'value' | 'label'>>): BodyVariant[] {
+	// The selecting field: required with values of their own by the most alternatives (at least two).
+	const candidates = [...new Set(variants.flatMap((v) => Object.keys(v.when ?? {})))].filter((name) => {
+		const seen = new Set<string | number>();
+		return variants.every((v) => {
+			const values = v.when?.[name] ?? [];
+			if (values.some((x) => seen.has(x))) return false;
+			values.forEach((x) => seen.add(x));
+			return true;
+		});
+	});
+	const count = (name: string) => variants.filter((v) => v.when?.[name]).length;
+	const selector = candidates.sort((a, b) => count(b) - count(a) || a.localeCompare(b)).find((name) => count(name) >= 2);
+	const named = variants.map((variant, i) => {
+		const values = selector ? variant.when?.[selector] : undefined;
+		if (values) {
+			const shown = values.slice(0, 3).map((v) => titleCase(String(v)));
+			return { ...variant, value: String(values[0]), label: `${shown.join(', ')}${values.length > 3 ? ', …' : ''}`, selector };
+		}
+		const others = variants.filter((_, j) => j !== i);
+		const own = variant.properties.filter((p) => !others.some((o) => o.properties.includes(p)));
+		const distinct = variant.required.filter((p) => !others.every((o) => o.required.includes(p)));
+		const naming = (own.length ? own : distinct.length ? distinct : variant.required).slice().sort();
+		const shown = naming.slice(0, 3).map(titleCase).join(', ') + (naming.length > 3 ? ', …' : '');
+		return { ...variant, value: naming.join('+') || `alternative${i + 1}`, label: naming.length ? `With ${shown}` : `Alternative ${i + 1}` };
+	});
+	// Alternatives that no field tells apart keep their position in the spec.
+	const counts = new Map<string, number>();
+	named.forEach((v) => counts.set(v.value, (counts.get(v.value) ?? 0) + 1));
+	return named.map((v, i) => (counts.get(v.value)! > 1 ? { ...v, value: `${v.value}#${i + 1}`, label: `${v.label} (${i + 1})` } : v));
 }
 
 /** Writable properties of an object schema, in spec order. */

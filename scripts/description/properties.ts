@@ -73,6 +73,7 @@ export function buildProperties(catalog: Catalog): INodeProperties[] {
 				return free.length ? jsonBody(forOperations(free), empty, required) : undefined;
 			}),
 		).filter((p): p is INodeProperties => p !== undefined),
+		...ops.filter((op) => op.body?.variants).map(variantProperty),
 		resourceMapper(names.BODY_FIELDS, 'Fields', 'bodyFields', 'field', { show: { [names.SEND_BODY_AS]: ['fields'] } }, true),
 		resourceMapper(names.FILTERS, 'Filters', 'filterFields', 'filter', forOperations(ops.filter((op) => op.filters?.length)), false),
 		resourceMapper(names.QUERY_FIELDS, 'Query Parameters', 'queryFields', 'parameter', forOperations(ops.filter((op) => op.query.length)), false),
@@ -246,7 +247,7 @@ function resourceMapper(name: string, displayName: string, method: string, word:
 		noDataExpression: true,
 		default: { mappingMode: 'defineBelow', value: null },
 		typeOptions: {
-			loadOptionsDependsOn: [names.OPERATION],
+			loadOptionsDependsOn: [names.OPERATION, names.BODY_VARIANT],
 			resourceMapper: {
 				resourceMapperMethod: method,
 				mode: 'add',
@@ -259,6 +260,25 @@ function resourceMapper(name: string, displayName: string, method: string, word:
 			},
 		},
 		displayOptions,
+	};
+}
+
+/**
+ * The alternative of a oneOf/anyOf body the fields are for, named by the field that selects
+ * it (Type, Mode, ...) where there is one. One per operation: only a few have alternatives.
+ */
+function variantProperty(op: OperationDef): INodeProperties {
+	const variants = op.body!.variants!;
+	const selector = variants.find((v) => v.selector)?.selector;
+	return {
+		displayName: selector ? titleCase(selector) : 'Body Variant',
+		name: names.BODY_VARIANT,
+		type: 'options',
+		noDataExpression: true,
+		options: variants.map((v) => ({ name: v.label, value: v.value })),
+		default: variants[0].value,
+		description: 'Which form of the request body to send; the fields below follow it',
+		displayOptions: forOperations([op], { [names.SEND_BODY_AS]: ['fields'] }),
 	};
 }
 

@@ -5,6 +5,7 @@
 import type { INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 import type { BodyVariant, FieldDef, OperationDef } from '../../nodes/Ampeco/catalog/types';
 import * as names from '../../nodes/Ampeco/description/parameter-names';
+import { NESTED, impliedValues, isSpread, variantFields } from '../../nodes/Ampeco/description/mapper-fields';
 
 const STRING_SAMPLES: Record<string, string> = {
 	'date-time': '2025-01-31T13:45:00',
@@ -32,12 +33,15 @@ function sampleString(field: FieldDef): string {
 		if (!(field.pattern in PATTERN_SAMPLES)) throw new Error(`no sample for pattern ${field.pattern}`);
 		return PATTERN_SAMPLES[field.pattern];
 	}
-	const text = STRING_SAMPLES[field.format ?? ''] ?? 'sample';
+	const text = (STRING_SAMPLES[field.format ?? ''] ?? 'sample').padEnd(field.minLength ?? 0, 'x');
 	return field.maxLength !== undefined ? text.slice(0, Math.max(1, field.maxLength)) : text;
 }
 
 function sampleNumber(field: FieldDef): number {
-	return field.min !== undefined ? Math.max(field.min, Math.min(1, field.max ?? 1)) : 1;
+	const step = field.multipleOf ?? 1;
+	const low = field.min !== undefined ? field.min + (field.exclusiveMin ? step : 0) : 1;
+	const value = Math.max(low, Math.min(1, field.max ?? 1));
+	return Math.ceil(value / step - 1e-9) * step;
 }
 
 /** Whether a body with exactly these keys and values would satisfy the alternative. */
@@ -51,18 +55,21 @@ function satisfies(variant: BodyVariant, body: Record<string, unknown>): boolean
 }
 
 /**
- * The keys (and selector values) a user would fill to pick one alternative of a oneOf:
- * its required fields plus one property only it has, so that no other alternative matches too.
+ * The keys (and selector values) a user fills for one alternative of a oneOf: its required
+ * fields plus one property only it has, so that no other alternative matches too.
  */
-export function variantChoice(variants: BodyVariant[], fields: FieldDef[]): Record<string, unknown> {
-	const byName = new Map(fields.map((f) => [f.name, f]));
-	const candidates = variants.map((variant) => {
-		const body: Record<string, unknown> = {};
-		for (const name of variant.required) body[name] = variant.when?.[name]?.[0] ?? sampleApiValue(byName.get(name)!);
-		const own = variant.properties.find((p) => !variants.some((v) => v !== variant && v.properties.includes(p)) && !(p in body));
-		if (own) body[own] = sampleApiValue(byName.get(own)!);
-		return { variant, body };
-	});
+export function choiceFor(variant: BodyVariant, variants: BodyVariant[]): Record<string, unknown> {
+	const byName = new Map(variant.fields.map((f) => [f.name, f]));
+	const body: Record<string, unknown> = {};
+	for (const name of variant.required) body[name] = variant.when?.[name]?.[0] ?? sampleApiValue(byName.get(name)!);
+	const own = variant.properties.find((p) => !variants.some((v) => v !== variant && v.properties.includes(p)) && !(p in body));
+	if (own && byName.has(own)) body[own] = sampleApiValue(byName.get(own)!);
+	return body;
+}
+
+/** A choice that only one alternative accepts, where the spec allows one. */
+export function variantChoice(variants: BodyVariant[]): Record<string, unknown> {
+	const candidates = variants.map((variant) => ({ variant, body: choiceFor(variant, variants) }));
 	const exclusive = candidates.find(({ variant, body }) => variants.every((v) => v === variant || !satisfies(v, body)));
 	return (exclusive ?? candidates[0]).body;
 }
@@ -79,10 +86,10 @@ export function sampleApiValue(field: FieldDef): unknown {
 		case 'boolean':
 			return true;
 		case 'array':
-			return field.items ? [sampleApiValue(field.items)] : [];
+			return field.items ? Array.from({ length: Math.max(1, field.minItems ?? 1) }, () => sampleApiValue(field.items!)) : [];
 		case 'object': {
 			const required = Object.fromEntries((field.properties ?? []).filter((p) => p.required).map((p) => [p.name, sampleApiValue(p)]));
-			return field.variants ? { ...required, ...variantChoice(field.variants, field.properties ?? []) } : required;
+			return field.variants ? { ...required, ...variantChoice(field.variants) } : required;
 		}
 		case 'json':
 			return {};
@@ -101,14 +108,38 @@ export function mapperValue(value: INodeParameters): INodeParameters {
 }
 
 /** A body in API form: the required fields, and those of the first alternative of a oneOf body. */
-export function sampleBody(op: OperationDef): unknown {
+export function sampleBody(op: OperationDef, variantKey?: string): unknown {
 	if (op.body?.list) return sampleApiValue(op.body.list);
-	const fields = op.body?.fields ?? [];
+	const variants = op.body?.variants;
+	const variant = variants?.find((v) => v.value === variantKey);
+	const fields = variant?.fields ?? op.body?.fields ?? [];
 	const required = Object.fromEntries(fields.filter((f) => f.required).map((f) => [f.name, sampleApiValue(f)]));
-	return op.body?.variants ? { ...required, ...variantChoice(op.body.variants, fields) } : required;
+	if (!variants) return required;
+	return { ...required, ...(variant ? choiceFor(variant, variants) : variantChoice(variants)) };
 }
 
-export function sampleParameters(op: OperationDef): INodeParameters {
+/** Mapper values for the required fields (an object offered field by field gives "parent.child" keys). */
+function requiredMapperValues(fields: FieldDef[], also: Record<string, unknown> = {}): INodeParameters {
+	const values: INodeParameters = {};
+	for (const field of fields) {
+		const chosen = field.name in also;
+		if (!field.required && !chosen) continue;
+		if (isSpread(field) && !chosen) {
+			const children = field.properties!.filter((c) => c.required);
+			for (const child of children.length ? children : field.properties!.slice(0, 1)) values[`${field.name}${NESTED}${child.name}`] = sampleFormValue(child);
+		} else {
+			values[field.name] = chosen && (field.enum || !['object', 'array', 'json'].includes(field.type)) ? (also[field.name] as NodeParameterValueType) : sampleFormValue(field);
+		}
+	}
+	return values;
+}
+
+/**
+ * Parameters a user could enter for an operation: every required input plus a sample of
+ * the optional query inputs. For a body with alternatives, `variantKey` picks the one
+ * filled in (default: the first).
+ */
+export function sampleParameters(op: OperationDef, variantKey?: string): INodeParameters {
 	const parameters: INodeParameters = { resource: op.resource, operation: op.value };
 	for (const p of op.pathParams) {
 		const id = p.type === 'integer' ? '17' : p.format === 'date' ? '2025-01-31' : 'ABC-17';
@@ -123,13 +154,17 @@ export function sampleParameters(op: OperationDef): INodeParameters {
 	if (op.body?.list) parameters[names.JSON_BODY] = JSON.stringify(sampleApiValue(op.body.list));
 	if (op.body?.fields) {
 		parameters[names.SEND_BODY_AS] = 'fields';
-		const chosen = op.body.variants ? variantChoice(op.body.variants, op.body.fields) : {};
-		const values: INodeParameters = {};
-		for (const field of op.body.fields) {
-			if (!field.required && !(field.name in chosen)) continue;
-			values[field.name] = field.name in chosen && (field.enum || !['object', 'array', 'json'].includes(field.type)) ? (chosen[field.name] as NodeParameterValueType) : sampleFormValue(field);
+		const variants = op.body.variants;
+		const variant = variants?.find((v) => v.value === (variantKey ?? variants[0].value));
+		if (variants && !variant) throw new Error(`${op.value} has no alternative ${variantKey}`);
+		if (variant) {
+			parameters[names.BODY_VARIANT] = variant.value;
+			const implied = impliedValues(variant);
+			const chosen = Object.fromEntries(Object.entries(choiceFor(variant, variants!)).filter(([k]) => !(k in implied)));
+			parameters[names.BODY_FIELDS] = mapperValue(requiredMapperValues(variantFields(variant), chosen));
+		} else {
+			parameters[names.BODY_FIELDS] = mapperValue(requiredMapperValues(op.body.fields));
 		}
-		parameters[names.BODY_FIELDS] = mapperValue(values);
 	}
 	if (op.kind === 'getMany' && op.paging) parameters[names.RETURN_ALL] = true;
 	return parameters;

@@ -18,7 +18,14 @@ export interface FieldDef {
 	format?: string;
 	min?: number;
 	max?: number;
+	/** The bound itself is excluded (OpenAPI 3.0's boolean exclusiveMinimum/Maximum). */
+	exclusiveMin?: true;
+	exclusiveMax?: true;
+	multipleOf?: number;
+	minLength?: number;
 	maxLength?: number;
+	minItems?: number;
+	maxItems?: number;
 	pattern?: string;
 	/** Element of an array field. */
 	items?: FieldDef;
@@ -48,12 +55,20 @@ export type Paging = 'cursor' | 'page';
 
 /** One alternative of a body declared as oneOf/anyOf: what it requires and the values that select it. */
 export interface BodyVariant {
+	/** Stable identity, stored in saved workflows: the selecting value, else the names it requires. */
+	value: string;
+	/** How the user recognises it, e.g. "User Controlled Schedule" or "With Key Name". */
+	label: string;
+	/** The field whose value names this alternative (type, mode, ...), when one does. */
+	selector?: string;
 	required: string[];
 	when?: Record<string, Array<string | number>>;
 	/** Writable properties of this alternative. */
 	properties: string[];
 	/** The alternative allows no properties beyond its own. */
 	closed?: true;
+	/** Its own fields: a property may have another shape in each alternative. */
+	fields: FieldDef[];
 }
 
 export interface BodyDef {

@@ -14,6 +14,8 @@ export const RETURN_ALL = 'returnAll';
 export const LIMIT = 'limit';
 export const SEND_BODY_AS = 'sendBodyAs';
 export const JSON_BODY = 'jsonBody';
+/** Which alternative of a oneOf/anyOf body the fields are for (its key). */
+export const BODY_VARIANT = 'bodyVariant';
 /** Resource mapper: the request body's fields. */
 export const BODY_FIELDS = 'bodyFields';
 /** Resource mapper: AMPECO's `filter[...]` query parameters. */
@@ -37,6 +39,7 @@ export const RESERVED = new Set([
 	LIMIT,
 	SEND_BODY_AS,
 	JSON_BODY,
+	BODY_VARIANT,
 	BODY_FIELDS,
 	FILTERS,
 	QUERY_FIELDS,

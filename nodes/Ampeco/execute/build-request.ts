@@ -3,12 +3,13 @@
  * before anything leaves n8n.
  */
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import type { BodyDef, FieldDef, OperationDef } from '../catalog/types';
+import type { BodyDef, BodyVariant, FieldDef, OperationDef } from '../catalog/types';
 import * as names from '../description/parameter-names';
 import type { ApiRequest } from '../transport/request';
 import type { Query, QueryValue } from '../transport/query';
 import { titleCase } from '../shared/text';
-import { InputError, checkObject, checkValue, checkVariants, objectFromForm, parseJson, toList } from './values';
+import { NESTED, impliedValues, isSpread, variantFields } from '../description/mapper-fields';
+import { InputError, checkAlternative, checkObject, checkValue, checkVariants, inputProblem, objectFromForm, parseJson, toList } from './values';
 
 /**
  * Reads a parameter for the item being executed (or, in listSearch, the node being edited).
@@ -67,17 +68,44 @@ interface MapperValue {
 	value?: Record<string, unknown> | null;
 }
 
-/** A resource mapper's fields → API values, converted and checked against the operation's fields. */
+/**
+ * A resource mapper's values → API values, converted and checked against the operation's
+ * fields. Keys "parent.child" are fields of an object offered one by one.
+ */
 function mapped(fields: FieldDef[], raw: unknown, path: string, input?: Record<string, unknown>): Record<string, unknown> {
 	const mapper = (raw ?? {}) as MapperValue;
+	const byName = new Map(fields.map((f) => [f.name, f]));
 	let source = mapper.value ?? {};
-	if (mapper.mappingMode === 'autoMapInputData') {
-		const own = new Set(fields.map((f) => f.name));
-		source = Object.fromEntries(Object.entries(input ?? {}).filter(([key]) => own.has(key)));
+	if (mapper.mappingMode === 'autoMapInputData') source = Object.fromEntries(Object.entries(input ?? {}).filter(([key]) => byName.has(key)));
+	const flat: Record<string, unknown> = {};
+	const spread = new Map<FieldDef, Record<string, unknown>>();
+	for (const [key, value] of Object.entries(source)) {
+		const at = key.indexOf(NESTED);
+		const parent = at > 0 ? byName.get(key.slice(0, at)) : undefined;
+		if (parent && isSpread(parent)) spread.set(parent, { ...spread.get(parent), [key.slice(at + 1)]: value });
+		else flat[key] = value;
 	}
-	const object = objectFromForm(fields, source, path);
+	const object = objectFromForm(fields, flat, path);
+	for (const [parent, children] of spread) {
+		const own = objectFromForm(parent.properties!, children, `${path}.${parent.name}`);
+		if (Object.keys(own).length) object[parent.name] = { ...(object[parent.name] as object | undefined), ...own };
+	}
 	checkObject(fields, object, path);
 	return object;
+}
+
+/** Fields mode of a oneOf/anyOf body: the chosen alternative's fields, and the values choosing it implies. */
+function alternativeBody(variants: BodyVariant[], read: ParameterReader, input?: Record<string, unknown>): Record<string, unknown> {
+	const key = String(read(names.BODY_VARIANT, variants[0].value));
+	const variant = variants.find((v) => v.value === key);
+	if (!variant) throw new InputError(names.BODY_VARIANT, `"${key}" is not one of: ${variants.map((v) => v.value).join(', ')}`);
+	const problem = inputProblem(() => {
+		const values = { ...impliedValues(variant), ...mapped(variantFields(variant), read(names.BODY_FIELDS), names.BODY_FIELDS, input) };
+		checkAlternative(variant, values, names.BODY_FIELDS);
+		return values;
+	});
+	if (problem instanceof InputError) throw new InputError(problem.field, `${problem.message.slice(problem.field.length + 2)} (alternative "${variant.label}")`);
+	return problem;
 }
 
 function queryOf(op: OperationDef, read: ParameterReader): Query {
@@ -117,14 +145,14 @@ function bodyOf(op: OperationDef, read: ParameterReader, input?: Record<string, 
 		if (body.fields) checkBody(body, parsed as Record<string, unknown>, names.JSON_BODY);
 		return parsed;
 	}
-	const values = mapped(body.fields, read(names.BODY_FIELDS), names.BODY_FIELDS, input);
-	if (body.variants) checkVariants(body.variants, values, names.BODY_FIELDS);
-	return values;
+	if (body.variants) return alternativeBody(body.variants, read, input);
+	return mapped(body.fields, read(names.BODY_FIELDS), names.BODY_FIELDS, input);
 }
 
+/** Alternatives are checked each with its own fields: a property may have another shape in each. */
 function checkBody(body: BodyDef, value: Record<string, unknown>, path: string): void {
-	checkObject(body.fields!, value, path);
 	if (body.variants) checkVariants(body.variants, value, path);
+	else checkObject(body.fields!, value, path);
 }
 
 /** `input` is the item's JSON, the source of body fields mapped automatically. */

@@ -126,29 +126,27 @@ export function checkValue(field: FieldDef, value: unknown, path: string): void 
 			return;
 		case 'string':
 			if (typeof value !== 'string') throw new InputError(path, `must be text, got ${typeName(value)}`);
-			if (value.length > (field.maxLength ?? MAX_STRING_LENGTH)) {
-				throw new InputError(path, `is ${value.length} characters long; at most ${field.maxLength ?? MAX_STRING_LENGTH} are allowed`);
-			}
-			if (field.pattern && !new RegExp(field.pattern).test(value)) throw new InputError(path, `"${value}" does not match the pattern ${field.pattern}`);
+			checkText(field, value, path);
 			break;
 		case 'integer':
 		case 'number':
 			if (typeof value !== 'number' || !Number.isFinite(value)) throw new InputError(path, `must be a number, got ${typeName(value)}`);
 			if (field.type === 'integer' && !Number.isInteger(value)) throw new InputError(path, `must be a whole number, got ${value}`);
-			if (field.min !== undefined && value < field.min) throw new InputError(path, `must be at least ${field.min}, got ${value}`);
-			if (field.max !== undefined && value > field.max) throw new InputError(path, `must be at most ${field.max}, got ${value}`);
+			checkNumber(field, value, path);
 			break;
 		case 'boolean':
 			if (typeof value !== 'boolean') throw new InputError(path, `must be true or false, got ${typeName(value)}`);
 			return;
 		case 'array':
 			if (!Array.isArray(value)) throw new InputError(path, `must be a list, got ${typeName(value)}`);
+			if (field.minItems !== undefined && value.length < field.minItems) throw new InputError(path, `has ${value.length} entries; at least ${field.minItems} are needed`);
+			if (field.maxItems !== undefined && value.length > field.maxItems) throw new InputError(path, `has ${value.length} entries; at most ${field.maxItems} are allowed`);
 			if (field.items) value.forEach((item, i) => checkValue(field.items!, item, `${path}[${i}]`));
 			return;
 		case 'object':
 			if (typeof value !== 'object' || Array.isArray(value)) throw new InputError(path, `must be an object, got ${typeName(value)}`);
-			checkObject(field.properties ?? [], value as Record<string, unknown>, path);
 			if (field.variants) checkVariants(field.variants, value as Record<string, unknown>, path);
+			else checkObject(field.properties ?? [], value as Record<string, unknown>, path);
 			return;
 	}
 	if (field.enum && !field.enum.includes(value as string | number)) {
@@ -156,24 +154,91 @@ export function checkValue(field: FieldDef, value: unknown, path: string): void 
 	}
 }
 
-function matches(variant: BodyVariant, body: Record<string, unknown>): boolean {
-	return (
-		variant.required.every((name) => body[name] !== undefined && (!variant.when?.[name] || variant.when[name].includes(body[name] as string | number))) &&
-		(!variant.closed || Object.keys(body).every((name) => variant.properties.includes(name)))
-	);
+/** Formats the spec uses and the API checks; its own names for numbers ("decimal", "float", ...) say nothing more than the type. */
+const FORMATS: Record<string, { test: (text: string) => boolean; says: string }> = {
+	email: { test: (t) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(t), says: 'an email address' },
+	date: { test: (t) => /^\d{4}-\d{2}-\d{2}$/.test(t) && !Number.isNaN(Date.parse(t)), says: 'a date (YYYY-MM-DD)' },
+	'date-time': { test: (t) => ISO_DATE_TIME.test(t) && HAS_ZONE.test(t) && !Number.isNaN(Date.parse(t)), says: 'a date and time with its zone (e.g. 2025-01-31T13:45:00Z)' },
+	uri: { test: isUrl, says: 'a URL (https://...)' },
+	url: { test: isUrl, says: 'a URL (https://...)' },
+	uuid: { test: (t) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t), says: 'a UUID' },
+	time: { test: (t) => /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(t), says: 'a time (HH:MM or HH:MM:SS)' },
+};
+
+function isUrl(text: string): boolean {
+	try {
+		return /^[a-z][a-z0-9+.-]*:/i.test(text) && new URL(text).href.length > 0;
+	} catch {
+		return false;
+	}
 }
 
-function describeVariant(variant: BodyVariant): string {
-	const selectors = Object.entries(variant.when ?? {}).map(([name, values]) => `${name} = ${values.join(' | ')}`);
-	const others = variant.required.filter((name) => !variant.when?.[name]);
-	const text = [...selectors, ...(others.length ? [`with ${others.join(', ')}`] : [])].join(' ') || 'no required fields';
-	return variant.closed ? `${text} (and no fields other than ${variant.properties.join(', ')})` : text;
+function checkText(field: FieldDef, value: string, path: string): void {
+	const max = field.maxLength ?? MAX_STRING_LENGTH;
+	if (field.minLength !== undefined && field.minLength === field.maxLength && value.length !== max) {
+		throw new InputError(path, `is ${value.length} characters long; exactly ${max} are needed`);
+	}
+	if (value.length > max) throw new InputError(path, `is ${value.length} characters long; at most ${max} are allowed`);
+	if (field.minLength !== undefined && value.length < field.minLength) throw new InputError(path, `is ${value.length} characters long; at least ${field.minLength} are needed`);
+	if (field.pattern && !new RegExp(field.pattern).test(value)) throw new InputError(path, `"${value}" does not match the pattern ${field.pattern}`);
+	const format = FORMATS[field.format ?? ''];
+	if (format && !field.enum && !format.test(value)) throw new InputError(path, `"${value}" is not ${format.says}`);
 }
 
-/** A oneOf/anyOf body must fit at least one alternative; the message lists them all. */
+function checkNumber(field: FieldDef, value: number, path: string): void {
+	if (field.min !== undefined && (field.exclusiveMin ? value <= field.min : value < field.min)) {
+		throw new InputError(path, `must be ${field.exclusiveMin ? 'more than' : 'at least'} ${field.min}, got ${value}`);
+	}
+	if (field.max !== undefined && (field.exclusiveMax ? value >= field.max : value > field.max)) {
+		throw new InputError(path, `must be ${field.exclusiveMax ? 'less than' : 'at most'} ${field.max}, got ${value}`);
+	}
+	// Divided rather than taken modulo: 0.3 is a multiple of 0.1 although 0.3 % 0.1 is not 0.
+	if (field.multipleOf !== undefined && Math.abs(value / field.multipleOf - Math.round(value / field.multipleOf)) > 1e-9) {
+		throw new InputError(path, `must be a multiple of ${field.multipleOf}, got ${value}`);
+	}
+}
+
+/** Runs a check; an InputError comes back as the result (n8n's lint wants no error re-thrown from a catch). */
+export function inputProblem<T>(check: () => T): T | InputError {
+	try {
+		return check();
+	} catch (error) {
+		if (error instanceof InputError) return error;
+		throw error;
+	}
+}
+
+/** Checks a body against one alternative: its selecting values, its own fields, and nothing else when it is closed. */
+export function checkAlternative(variant: BodyVariant, body: Record<string, unknown>, path: string): void {
+	for (const [name, values] of Object.entries(variant.when ?? {})) {
+		if (body[name] !== undefined && !values.includes(body[name] as string | number)) throw new InputError(`${path}.${name}`, `must be ${values.join(' or ')} here`);
+	}
+	checkObject(variant.fields, body, path);
+	const extra = variant.closed ? Object.keys(body).find((name) => !variant.properties.includes(name)) : undefined;
+	if (extra) throw new InputError(`${path}.${extra}`, `is not a field of this alternative (it takes only ${variant.properties.join(', ')})`);
+}
+
+/** The alternative a body means: the one its selecting values name, else the one it fills best. */
+function closest(variants: BodyVariant[], body: Record<string, unknown>): BodyVariant {
+	const selected = variants.find((v) => v.when && Object.entries(v.when).every(([name, values]) => values.includes(body[name] as string | number)));
+	const filled = (v: BodyVariant) => v.required.filter((name) => body[name] !== undefined).length - v.required.length;
+	return selected ?? [...variants].sort((a, b) => filled(b) - filled(a))[0];
+}
+
+/**
+ * A oneOf/anyOf body must fit at least one alternative (where the spec's alternatives
+ * overlap, more than one may fit: what the user chose is sent). The error names the
+ * field and the alternative the body looks like.
+ */
 export function checkVariants(variants: BodyVariant[], body: Record<string, unknown>, path: string): void {
-	if (variants.some((variant) => matches(variant, body))) return;
-	throw new InputError(path, `must match one of these alternatives: ${variants.map(describeVariant).join('; ')}`);
+	const problems = variants.map((variant) => {
+		const problem = inputProblem(() => checkAlternative(variant, body, path));
+		return problem instanceof InputError ? problem : undefined;
+	});
+	if (problems.some((p) => p === undefined)) return;
+	const variant = closest(variants, body);
+	const problem = problems[variants.indexOf(variant)]!;
+	throw new InputError(problem.field, `${problem.message.slice(problem.field.length + 2)} (alternative "${variant.label}"; the alternatives are: ${variants.map((v) => v.label).join('; ')})`);
 }
 
 export function checkObject(fields: FieldDef[], value: Record<string, unknown>, path: string): void {

@@ -5,7 +5,7 @@
  */
 import type { ILoadOptionsFunctions, INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
 import type { FieldDef, OperationDef } from '../catalog/types';
-import { enumOptions, mapperFields } from '../description/mapper-fields';
+import { enumOptions, mapperFields, variantFields } from '../description/mapper-fields';
 import * as names from '../description/parameter-names';
 
 async function selectedOperation(ctx: ILoadOptionsFunctions): Promise<OperationDef | undefined> {
@@ -22,8 +22,17 @@ function fieldsOf(pick: (op: OperationDef) => FieldDef[] | undefined, empty: str
 	};
 }
 
+/** The body's fields; for a body with alternatives, those of the alternative chosen. */
+async function bodyFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const body = (await selectedOperation(this))?.body;
+	const key = body?.variants ? this.getCurrentNodeParameter(names.BODY_VARIANT) : undefined;
+	const variant = body?.variants?.find((v) => v.value === key) ?? body?.variants?.[0];
+	const fields = variant ? variantFields(variant) : body?.fields ?? [];
+	return fields.length ? { fields: mapperFields(fields) } : { fields: [], emptyFieldsNotice: 'Nothing to fill in: this sends an empty body' };
+}
+
 export const resourceMapping = {
-	bodyFields: fieldsOf((op) => op.body?.fields, 'This operation has no body fields'),
+	bodyFields,
 	filterFields: fieldsOf((op) => op.filters, 'This operation has no filters'),
 	queryFields: fieldsOf((op) => op.query, 'This operation has no query parameters'),
 };
