@@ -6,10 +6,15 @@
  */
 import type { FieldType, INodePropertyOptions, ResourceMapperField } from 'n8n-workflow';
 import type { FieldDef } from '../catalog/types';
-import { titleCase } from '../shared/text';
+import { fieldLabel, optionLabel } from '../shared/text';
 
+/** Options labelled in words; two values that read the same keep their raw value beside the label. */
 export function enumOptions(values: Array<string | number>): INodePropertyOptions[] {
-	return values.map((value) => ({ name: String(value), value })).sort((a, b) => a.name.localeCompare(b.name));
+	const labels = values.map(optionLabel);
+	const shared = new Set(labels.filter((label, i) => labels.indexOf(label) !== i));
+	return values
+		.map((value, i) => ({ name: shared.has(labels[i]) ? `${labels[i]} (${value})` : labels[i], value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function isDateTime(field: FieldDef): boolean {
@@ -50,12 +55,18 @@ export function constraintHint(field: FieldDef): string | undefined {
 	return facts.length ? facts.join(', ') : undefined;
 }
 
+/** "Max Power (kW)" + "at least 0" → "Max Power (kW, at least 0)". */
+function withHint(label: string, hint: string | undefined): string {
+	if (!hint) return label;
+	return label.endsWith(')') ? `${label.slice(0, -1)}, ${hint})` : `${label} (${hint})`;
+}
+
 export function mapperField(field: FieldDef): ResourceMapperField {
 	const hint = constraintHint(field);
 	const type = mapperType(field);
 	return {
 		id: field.name,
-		displayName: hint ? `${titleCase(field.name)} (${hint})` : titleCase(field.name),
+		displayName: withHint(fieldLabel(field.name), hint),
 		required: field.required === true,
 		defaultMatch: false,
 		canBeUsedToMatch: false,
