@@ -1,0 +1,43 @@
+/** The canvas subtitle, evaluated by n8n's own expression engine as the editor does for every node on the canvas. */
+import { Workflow, type INode, type INodeType } from 'n8n-workflow';
+import { Ampeco } from '../nodes/Ampeco/Ampeco.node';
+import { catalog } from '../nodes/Ampeco/catalog';
+
+const node = new Ampeco();
+
+function subtitle(resource: string, operation: string): unknown {
+	const ampeco: INode = { id: '1', name: 'AMPECO', type: 'n8n-nodes-ampeco.ampeco', typeVersion: 1, position: [0, 0], parameters: { resource, operation } };
+	const nodeTypes = { getByName: () => node, getByNameAndVersion: () => node as INodeType, getKnownTypes: () => ({}) };
+	const workflow = new Workflow({ nodes: [ampeco], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(ampeco, node.description.subtitle, 'internal', {});
+}
+
+test('every operation reads as words on the canvas: a verb, then the resource, never a path', () => {
+	const shown = catalog.operations.filter((op) => !op.custom).map((op) => ({ op: op.value, subtitle: subtitle(op.resource, op.value) }));
+	expect(shown).toHaveLength(544);
+	const resourceName = new Map(catalog.resources.map((r) => [r.value, r.name]));
+	const wrong = shown.filter(({ op, subtitle }) => {
+		const resource = resourceName.get(catalog.operations.find((o) => o.value === op)!.resource)!;
+		return typeof subtitle !== 'string' || /[/{}]|\b(GET|POST|PUT|PATCH|DELETE)\b/.test(subtitle) || !/^[A-Z][A-Za-z ]*: /.test(subtitle) || !subtitle.toLowerCase().endsWith(`: ${resource.toLowerCase()}`);
+	});
+	expect(wrong).toEqual([]);
+});
+
+test.each([
+	['evse', 'PUT /resources/evses/v2.0/{evse}', 'Update: EVSE'],
+	['chargePoint', 'GET /resources/charge-points/v2.0', 'Get Many: Charge Point'],
+	['chargePoint', 'GET /resources/charge-points/v2.0/{chargePoint}', 'Get: Charge Point'],
+	['chargePoint', 'GET /resources/charge-points/v2.0/{chargePoint}/evses/{evse}/connectors', 'Get EVSE Connectors: Charge Point'],
+	['chargePoint', 'DELETE /resources/charge-points/v2.0/{chargePoint}/evses/{evse}', 'Delete EVSE: Charge Point'],
+	['chargePoint', 'POST /actions/charge-point/v1.0/{chargePoint}/reset/{type}', 'Reset: Charge Point'],
+	['circuit', 'PATCH /resources/circuits/v2.0/{circuit}/user-priorities/{userPriority}', 'Update User Priority: Circuit'],
+	['location', 'POST /resources/locations/v2.0/{location}/notes', 'Create Note: Location'],
+	['installationAndMaintenanceCompany', 'GET /resources/installation-and-maintenance-companies/v1.0', 'Get Many: Installation and Maintenance Company'],
+	['customApiCall', 'customRequest', 'Custom API Call'],
+])('%s / %s → "%s"', (resource, operation, expected) => {
+	expect(subtitle(resource, operation)).toBe(expected);
+});
+
+test('the expression stays small: the editor evaluates it on every render', () => {
+	expect(String(node.description.subtitle).length).toBeLessThan(1400);
+});
