@@ -1,16 +1,19 @@
 /** The canvas subtitle, evaluated by n8n's own expression engine as the editor does for every node on the canvas. */
 import { Workflow, type INode, type INodeType } from 'n8n-workflow';
 import { Ampeco } from '../nodes/Ampeco/Ampeco.node';
+import { AmpecoTrigger } from '../nodes/AmpecoTrigger/AmpecoTrigger.node';
 import { catalog } from '../nodes/Ampeco/catalog';
 
 const node = new Ampeco();
 
-function subtitle(resource: string, operation: string): unknown {
-	const ampeco: INode = { id: '1', name: 'AMPECO', type: 'n8n-nodes-ampeco.ampeco', typeVersion: 1, position: [0, 0], parameters: { resource, operation } };
-	const nodeTypes = { getByName: () => node, getByNameAndVersion: () => node as INodeType, getKnownTypes: () => ({}) };
-	const workflow = new Workflow({ nodes: [ampeco], connections: {}, active: false, nodeTypes });
-	return workflow.expression.getSimpleParameterValue(ampeco, node.description.subtitle, 'internal', {});
+function evaluate(type: INodeType, parameters: INode['parameters']): unknown {
+	const onCanvas: INode = { id: '1', name: 'Node', type: 'n8n-nodes-ampeco.node', typeVersion: 1, position: [0, 0], parameters };
+	const nodeTypes = { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) };
+	const workflow = new Workflow({ nodes: [onCanvas], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(onCanvas, type.description.subtitle, 'internal', {});
 }
+
+const subtitle = (resource: string, operation: string) => evaluate(node, { resource, operation });
 
 test('every operation reads as words on the canvas: a verb, then the resource, never a path', () => {
 	const shown = catalog.operations.filter((op) => !op.custom).map((op) => ({ op: op.value, subtitle: subtitle(op.resource, op.value) }));
@@ -40,4 +43,10 @@ test.each([
 
 test('the expression stays small: the editor evaluates it on every render', () => {
 	expect(String(node.description.subtitle).length).toBeLessThan(1400);
+});
+
+test("the trigger's subtitle names its events in words", () => {
+	expect(evaluate(new AmpecoTrigger(), { events: ['authorization.changed', 'SessionStartStopNotification', 'user.paymentMethod.changed'] })).toBe(
+		'authorization changed, session start stop, user payment method changed',
+	);
 });

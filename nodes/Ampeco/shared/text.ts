@@ -178,7 +178,7 @@ function caseTokens(tokens: string[], { units = false, sentence = false }: CaseO
 				return units && i === last && !UNIT_INLINE_AFTER.has(tokens[i - 1].toLowerCase()) ? `(${unit})` : unit;
 			}
 			if (ACRONYMS[lower]) return ACRONYMS[lower];
-			if (sentence && i > 0 && /^[a-z]+$/i.test(token) && (shouted || token !== token.toUpperCase() || token.length === 1)) return lower;
+			if (sentence && i > 0 && /^[a-z]+[,;:]?$/i.test(token) && (shouted || token !== token.toUpperCase() || token.length === 1)) return lower;
 			if (i > 0 && i < last && SMALL_WORDS.has(lower)) return lower;
 			return wordLabel(token, shouted);
 		})
