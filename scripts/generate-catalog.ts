@@ -14,6 +14,7 @@ import { dirname, join, relative, resolve } from 'path';
 import { buildCatalog, parseIndex } from './catalog/build-catalog';
 import { generateNotificationEvents } from './catalog/notification-events';
 import { renderOperationsTable } from './catalog/operations-table';
+import { renderCodex } from './catalog/codex';
 import { buildProperties } from './description/properties';
 import { withCustomApiCall } from '../nodes/Ampeco/catalog/custom';
 import type { Catalog } from '../nodes/Ampeco/catalog/types';
@@ -27,6 +28,8 @@ export const CATALOG_FILE = join(REPO_ROOT, 'nodes/Ampeco/catalog/generated/cata
 export const OPERATIONS_TABLE_FILE = join(REPO_ROOT, 'docs/OPERATIONS.md');
 export const PROPERTIES_FILE = join(REPO_ROOT, 'nodes/Ampeco/description/generated/properties.json');
 export const EVENTS_FILE = join(REPO_ROOT, 'nodes/AmpecoTrigger/generated/events.ts');
+/** The node's codex: its `alias` list is written from the resource names. */
+export const CODEX_FILE = join(REPO_ROOT, 'nodes/Ampeco/Ampeco.node.json');
 
 export interface Inputs {
 	specText: string;
@@ -114,6 +117,8 @@ if (require.main === module) {
 		mkdirSync(dirname(PROPERTIES_FILE), { recursive: true });
 		writeFileSync(PROPERTIES_FILE, properties);
 		console.log(`wrote ${relative(process.cwd(), PROPERTIES_FILE)}`);
+		writeFileSync(CODEX_FILE, renderCodex(readFileSync(CODEX_FILE, 'utf8'), catalog));
+		console.log(`wrote the aliases of ${relative(process.cwd(), CODEX_FILE)}`);
 	}
 
 	// AMPECO Trigger (issue 5): the trigger's event list, from the same spec. Written to the repo only by a

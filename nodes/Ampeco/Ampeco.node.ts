@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, t
 import { nodeProperties } from './description';
 import { listSearch } from './methods/list-search';
 import { loadOptions, resourceMapping } from './methods/operation-fields';
+import { SUBTITLE } from './description/subtitle';
 
 export class Ampeco implements INodeType {
 	description: INodeTypeDescription = {
@@ -10,7 +11,7 @@ export class Ampeco implements INodeType {
 		icon: { light: 'file:ampeco.svg', dark: 'file:ampeco.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: SUBTITLE,
 		description: 'Manage charge points, EVSEs, sessions, tariffs, users and every other resource of the AMPECO.CHARGE Public API',
 		defaults: { name: 'AMPECO' },
 		usableAsTool: true,

@@ -17,8 +17,11 @@ export class AmpecoTrigger implements INodeType {
 		icon: { light: 'file:ampeco.svg', dark: 'file:ampeco.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["events"] || []).join(", ")}}',
-		description: 'Starts the workflow when AMPECO.CHARGE sends a notification (webhook subscription)',
+		// Event names in words ("authorization changed, session updated"); the editor evaluates this on every render.
+		subtitle: '={{($parameter["events"] || []).map((e) => e.replace(/Notification$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[._]/g, " ").toLowerCase()).join(", ")}}',
+		// n8n's node creator lists AMPECO and AMPECO Trigger as one entry and shows this description for it
+		// (header and actions view), so it says what both offer.
+		description: 'Manage charge points, EVSEs, sessions, tariffs, users and every other AMPECO.CHARGE resource, or start a workflow on its notifications',
 		defaults: { name: 'AMPECO Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

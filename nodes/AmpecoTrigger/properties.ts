@@ -28,7 +28,7 @@ function list(values: string[]): string {
 }
 
 export function eventDescription(event: NotificationEventDef): string {
-	const parts: string[] = [];
+	const parts: string[] = [`Event name: ${event.value}${event.legacy ? " (AMPECO's older naming)" : ''}.`];
 	if (event.deprecated) {
 		const successors = (event.successors ?? []).map((v) => byValue.get(v)?.name ?? v);
 		parts.push(successors.length ? `Deprecated by AMPECO: use ${list(successors)} instead.` : 'Deprecated by AMPECO.');
@@ -42,6 +42,7 @@ export function eventDescription(event: NotificationEventDef): string {
 export const eventOptions: INodePropertyOptions[] = notificationEvents.events.map((event) => ({
 	name: event.name,
 	value: event.value,
+	action: event.action,
 	description: eventDescription(event),
 }));
 

@@ -13,6 +13,8 @@ import type {
 } from '../../nodes/Ampeco/catalog/types';
 import {
 	PATH_PARAM_RESOURCES,
+	actionPhrase,
+	actionVerb,
 	camelCase,
 	isParam,
 	operationValue,
@@ -25,6 +27,7 @@ import {
 	words,
 } from './naming';
 import { flatten, toField, toFields, variantsOf, type Schema } from './schema-to-fields';
+import { pathIdLabel } from '../../nodes/Ampeco/shared/text';
 
 export interface IndexEntry {
 	tag: string;
@@ -42,6 +45,10 @@ interface Draft extends OperationDef {
 	subject: string;
 	verb: string;
 	summary: string;
+	/** Named by its own verb ("Reset", "Subscribe") rather than n8n's Get/Create/Update/Delete. */
+	ownVerb: boolean;
+	/** Tells apart endpoints that would read the same: "by Phase". */
+	qualifier?: string;
 }
 
 export function parseIndex(tsv: string): IndexEntry[] {
@@ -94,7 +101,7 @@ export function buildCatalog(spec: Schema, index: IndexEntry[], indexVersion: st
 		apiVersion: spec.info.version,
 		indexVersion,
 		resources,
-		operations: drafts.map(({ subject: _s, verb: _v, summary: _m, ...operation }) => compact(operation)),
+		operations: drafts.map(({ subject: _s, verb: _v, summary: _m, ownVerb: _o, qualifier: _q, ...operation }) => compact(operation)),
 	};
 }
 
@@ -210,17 +217,20 @@ function draftBase(method: HttpMethod, path: string, summary: string, listRespon
 	let kind: OperationKind;
 	let verb: string;
 	let subject = literals.join(' ');
+	let ownVerb: boolean;
 	if (shape.area === 'actions') {
 		kind = 'action';
+		ownVerb = true;
 		const label = lastSummaryPart && !SUMMARY_VERBS[lastSummaryPart.toLowerCase()] ? lastSummaryPart : literals.join(' ');
-		verb = titleCase(label.replace(/^actions\s*\/\s*/i, ''));
+		verb = titleCase(actionVerb(label.replace(/^actions\s*\/\s*/i, ''), resource));
 		subject = '';
 	} else {
 		kind = kindFromMethod(method, endsWithParam, listResponse);
-		// A write the summary names by its own verb ("Subscribe") keeps that name.
-		const ownVerb = kind === 'action' || (method !== 'GET' && lastSummaryPart && !summaryVerb);
-		verb = ownVerb ? titleCase(lastSummaryPart || `${method} ${subject}`) : (summaryVerb ?? KIND_VERBS[kind]);
-		if (ownVerb) subject = '';
+		// A write the summary names by its own verb ("Subscribe", "Reorder") keeps that name.
+		ownVerb = kind === 'action' || (method !== 'GET' && !!lastSummaryPart && !summaryVerb);
+		verb = ownVerb ? titleCase(actionVerb(lastSummaryPart || `${method} ${subject}`, resource)) : (summaryVerb ?? KIND_VERBS[kind]);
+		// What it acts on, unless the path segment is the verb itself (…/custom-tariff-filters/reorder).
+		if (ownVerb) subject = literals.filter((l) => words(l).join(' ') !== words(verb).join(' ')).join(' ');
 		else if (subject) subject = verb === 'Get Many' ? pluralPhrase(subject) : singularPhrase(subject);
 	}
 	const name = titleCase(`${verb} ${subject}`.trim());
@@ -238,6 +248,7 @@ function draftBase(method: HttpMethod, path: string, summary: string, listRespon
 		subject,
 		verb,
 		summary,
+		ownVerb,
 	};
 }
 
@@ -255,8 +266,21 @@ function kindFromMethod(method: HttpMethod, addressesRecord: boolean, listRespon
 	}
 }
 
-/** Adds version, "Deprecated" and "Untyped" marks so labels are unique within a resource. */
+/**
+ * Adds "by <ID>", version, "Deprecated" and "Untyped" marks so labels are unique within a
+ * resource, and writes each operation's action.
+ */
 function labelUniquely(drafts: Draft[]): void {
+	// Two endpoints of one version that differ by a trailing ID: …/consumption and …/consumption/{phase}.
+	for (const group of groupBy(drafts, (d) => `${d.resource}|${d.name}|${d.version}`).values()) {
+		for (const d of group.length > 1 ? group : []) {
+			const last = d.path.split('/').pop()!;
+			if (isParam(last) && group.some((o) => o !== d && !o.path.includes(last))) {
+				d.qualifier = `by ${pathIdLabel(last.slice(1, -1))}`;
+				d.name = `${d.name} ${d.qualifier}`;
+			}
+		}
+	}
 	const groups = groupBy(drafts, (d) => `${d.resource}|${d.name}`);
 	for (const group of groups.values()) {
 		const versioned = group.length > 1;
@@ -271,9 +295,10 @@ function labelUniquely(drafts: Draft[]): void {
 	for (const d of drafts) {
 		const resource = words(d.resource).join(' ');
 		let phrase: string;
-		if (d.kind === 'action') phrase = d.verb.includes(' ') ? `${d.verb} for ${resource}` : `${d.verb} ${resource}`;
+		if (d.ownVerb) phrase = actionPhrase(`${d.verb} ${d.subject}`, d.resource, d.pathParams.length > 0);
 		else if (d.subject) phrase = `${d.verb} ${resource} ${d.subject}`;
 		else phrase = `${d.verb} ${d.kind === 'getMany' ? pluralPhrase(resource) : resource}`;
+		if (d.qualifier) phrase = `${phrase} ${d.qualifier}`;
 		d.action = sentenceCase(phrase) + (d.name.includes('(') ? ` ${d.name.slice(d.name.indexOf('('))}` : '');
 	}
 	const actions = groupBy(drafts, (d) => `${d.resource}|${d.action}`);

@@ -27,6 +27,10 @@ export const PATH_PARAM_RESOURCES: Record<string, string> = {
 	evseNetworkId: 'evse',
 };
 
+/** Nouns whose plural and singular are spelled alike, or that are only used in the plural. */
+const SAME_IN_SINGULAR = new Set(['series', 'stats', 'details', 'data', 'settings']);
+
+/** Singular for identities (resource keys): frozen, saved workflows store its results. */
 export function singular(word: string): string {
 	if (/ies$/.test(word)) return word.replace(/ies$/, 'y');
 	if (/(x|ch|sh|ss)es$/.test(word)) return word.replace(/es$/, '');
@@ -41,16 +45,94 @@ export function plural(word: string): string {
 	return `${word}s`;
 }
 
-/** Every word singular: "evses connectors" → "evse connector". */
-export function singularPhrase(text: string): string {
-	return words(text).map(singular).join(' ');
+/** Singular in a label: "series" and "details" stay as they are. */
+function singularNoun(word: string): string {
+	return SAME_IN_SINGULAR.has(word) ? word : singular(word);
 }
 
-/** Last word plural, the others singular: "evses connectors" → "evse connectors". */
+/** Every word singular: "evses connectors" → "evse connector". */
+export function singularPhrase(text: string): string {
+	return words(text).map(singularNoun).join(' ');
+}
+
+/**
+ * Last word plural, the others singular: "evses connectors" → "evse connectors". Nouns joined
+ * by "and" keep their number: "terms and policies", "installation and maintenance companies".
+ */
 export function pluralPhrase(text: string): string {
-	const parts = words(text).map(singular);
+	const all = words(text);
+	const parts = all.map((w, i) => (all[i - 1] === 'and' || all[i + 1] === 'and' ? w : singularNoun(w)));
 	parts[parts.length - 1] = plural(parts[parts.length - 1]);
 	return parts.join(' ');
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+const PREPOSITIONS = new Set(['to', 'from', 'with', 'without', 'for', 'on', 'in', 'of', 'by', 'into']);
+
+/** The preposition that ties an action's object to the record it acts on; "of" unless the verb asks for another. */
+const VERB_PREPOSITIONS: Record<string, string> = {
+	add: 'to',
+	apply: 'to',
+	assign: 'to',
+	attach: 'to',
+	send: 'to',
+	subscribe: 'to',
+	detach: 'from',
+	delete: 'from',
+	unsubscribe: 'from',
+	install: 'on',
+	start: 'on',
+	stop: 'on',
+	trigger: 'on',
+	activate: 'for',
+	check: 'for',
+	create: 'for',
+	issue: 'for',
+	redeem: 'for',
+	reissue: 'for',
+	resend: 'for',
+	retry: 'for',
+};
+
+/**
+ * An action's own name from AMPECO's summary, without what the resource already says:
+ * articles, the resource's name ("Trigger Message Charge Point" → "Trigger Message",
+ * "Set Circuit SoC Priority" → "Set SoC Priority") and "with <resource> ID" (the record
+ * is picked by that ID anyway: "Start Charging with EVSE ID" → "Start Charging").
+ */
+export function actionVerb(summary: string, resource: string): string {
+	const own = words(resource).join(' ');
+	let text = ` ${words(summary)
+		.filter((w) => !ARTICLES.has(w))
+		.join(' ')} `;
+	text = text.replace(` with ${own} id `, ' ');
+	const first = text.trim().split(' ')[0];
+	if (text.trim() !== `${first} ${own}`) {
+		if (text.endsWith(` ${own} `)) text = text.slice(0, -own.length - 1);
+		else if (text.startsWith(` ${first} ${own} `)) text = text.replace(` ${own} `, ' ');
+	}
+	return text.trim();
+}
+
+/**
+ * How an action reads in n8n's actions list, the resource named where English puts it:
+ * "Reset charge point", "Change availability of charge point", "Assign session to user",
+ * "Move EVSEs of charge point to satellite", "Resend failed notification". An action on no
+ * particular record names no record: "Validate VAT number".
+ */
+export function actionPhrase(verb: string, resource: string, addressesRecord: boolean): string {
+	const [first, ...rest] = words(verb);
+	const phrase = (parts: string[]) => parts.join(' ');
+	const preposition = VERB_PREPOSITIONS[first] ?? 'of';
+	const own = words(resource).join(' ');
+	if (!rest.length) return phrase([first, ...(VERB_PREPOSITIONS[first] ? [preposition] : []), addressesRecord ? own : pluralPhrase(own)]);
+	if (!addressesRecord) return phrase([first, ...rest]);
+	if (PREPOSITIONS.has(rest[0])) return phrase([first, own, ...rest]);
+	if (rest.length === 1 && rest[0].endsWith('ed')) return phrase([first, rest[0], own]);
+	const at = rest.findIndex((w) => PREPOSITIONS.has(w));
+	const object = at < 0 ? rest : rest.slice(0, at);
+	const tail = at < 0 ? [] : rest.slice(at);
+	return phrase([first, ...object, preposition, own, ...tail]);
 }
 
 export interface PathShape {
@@ -80,7 +162,7 @@ export function isParam(segment: string): boolean {
 }
 
 export function resourceKeyOf(shape: PathShape): string {
-	return RESOURCE_ALIASES[shape.entity] ?? camelCase(singularPhrase(shape.entity));
+	return RESOURCE_ALIASES[shape.entity] ?? camelCase(words(shape.entity).map(singular).join(' '));
 }
 
 /** The stable identity of an endpoint. */

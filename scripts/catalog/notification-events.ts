@@ -12,7 +12,7 @@
  */
 import { createHash } from 'crypto';
 import type { NotificationEventDef, NotificationEventList } from '../../nodes/AmpecoTrigger/types';
-import { titleCase, words } from './naming';
+import { sentenceCase, titleCase, words } from './naming';
 import { flatten, type Schema } from './schema-to-fields';
 
 export const SUBSCRIBE_PATH = '/public-api/notifications/v2.0';
@@ -80,6 +80,27 @@ export function compareByName(a: { name: string; value: string }, b: { name: str
 	return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
 }
 
+/** AMPECO's older naming: "ReservationChangedNotification" rather than "reservation.changed". */
+const isLegacyName = (value: string) => /^[A-Z][A-Za-z]*Notification$/.test(value);
+
+/**
+ * Tells apart events that would read the same, and writes the action n8n's node creator
+ * shows ("On reservation changed"; without it n8n shows the label lower-cased after "On").
+ * A deprecated event says so; of two that remain, the one in AMPECO's older naming is
+ * marked "Legacy". The notification's own name is in the description, not the label.
+ */
+function markLabels(events: NotificationEventDef[]): void {
+	const byLabel = new Map<string, NotificationEventDef[]>();
+	for (const e of events) byLabel.set(e.name, [...(byLabel.get(e.name) ?? []), e]);
+	for (const e of events) {
+		const twins = byLabel.get(e.name)!.filter((t) => t !== e && !t.deprecated);
+		const mark = e.deprecated ? 'Deprecated' : twins.length && isLegacyName(e.value) && !twins.every((t) => isLegacyName(t.value)) ? 'Legacy' : '';
+		e.action = `${sentenceCase(`On ${e.name}`)}${mark ? ` (${mark.toLowerCase()})` : ''}`;
+		if (mark) e.name = `${e.name} (${mark})`;
+		if (mark === 'Legacy') e.legacy = true;
+	}
+}
+
 export function buildNotificationEvents(spec: Schema): NotificationEventList {
 	const post = spec.paths?.[SUBSCRIBE_PATH]?.post;
 	const values: unknown = post?.requestBody?.content?.['application/json']?.schema?.properties?.notifications?.items?.enum;
@@ -93,7 +114,7 @@ export function buildNotificationEvents(spec: Schema): NotificationEventList {
 
 	const events = values.map((value): NotificationEventDef => {
 		const callback = callbacks.get(value);
-		const event: NotificationEventDef = { value, name: eventLabel(value) };
+		const event: NotificationEventDef = { value, name: eventLabel(value), action: '' };
 		if (!callback) {
 			event.undocumented = true;
 		} else {
@@ -109,9 +130,9 @@ export function buildNotificationEvents(spec: Schema): NotificationEventList {
 			const actions = payload.properties?.action?.enum;
 			if (Array.isArray(actions) && actions.length) event.actions = actions.filter((a: unknown) => typeof a === 'string');
 		}
-		event.name = `${event.name} (${value}${event.deprecated ? ', Deprecated' : ''})`;
 		return event;
 	});
+	markLabels(events);
 	return { apiVersion: String(spec.info?.version ?? ''), events: events.sort(compareByName) };
 }
 

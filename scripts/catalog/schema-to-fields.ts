@@ -4,7 +4,7 @@
  * read-only properties, which are never user input.
  */
 import type { BodyVariant, FieldDef, FieldType } from '../../nodes/Ampeco/catalog/types';
-import { titleCase } from '../../nodes/Ampeco/shared/text';
+import { fieldLabel, optionLabel } from '../../nodes/Ampeco/shared/text';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Schema = Record<string, any>;
@@ -172,14 +172,14 @@ function nameVariants(variants: Array<Omit<BodyVariant, 'value' | 'label'>>): Bo
 	const named = variants.map((variant, i) => {
 		const values = selector ? variant.when?.[selector] : undefined;
 		if (values) {
-			const shown = values.slice(0, 3).map((v) => titleCase(String(v)));
+			const shown = values.slice(0, 3).map(optionLabel);
 			return { ...variant, value: String(values[0]), label: `${shown.join(', ')}${values.length > 3 ? ', …' : ''}`, selector };
 		}
 		const others = variants.filter((_, j) => j !== i);
 		const own = variant.properties.filter((p) => !others.some((o) => o.properties.includes(p)));
 		const distinct = variant.required.filter((p) => !others.every((o) => o.required.includes(p)));
 		const naming = (own.length ? own : distinct.length ? distinct : variant.required).slice().sort();
-		const shown = naming.slice(0, 3).map(titleCase).join(', ') + (naming.length > 3 ? ', …' : '');
+		const shown = naming.slice(0, 3).map(fieldLabel).join(', ') + (naming.length > 3 ? ', …' : '');
 		return { ...variant, value: naming.join('+') || `alternative${i + 1}`, label: naming.length ? `With ${shown}` : `Alternative ${i + 1}` };
 	});
 	// Alternatives that no field tells apart keep their position in the spec.

@@ -17,7 +17,7 @@ import type { Catalog, OperationDef, PathParamDef } from '../../nodes/Ampeco/cat
 import { CUSTOM_METHODS } from '../../nodes/Ampeco/catalog/custom';
 import { enumOptions } from '../../nodes/Ampeco/description/mapper-fields';
 import * as names from '../../nodes/Ampeco/description/parameter-names';
-import { titleCase } from '../../nodes/Ampeco/shared/text';
+import { fieldLabel, pathIdLabel } from '../../nodes/Ampeco/shared/text';
 import { DEFAULT_RETRY } from '../../nodes/Ampeco/transport/retry';
 import { DEFAULT_CONCURRENCY } from '../../nodes/Ampeco/transport/throttle';
 import { listSearchMethodName } from './list-search-names';
@@ -189,7 +189,7 @@ function pathProperties(ops: OperationDef[]): INodeProperties[] {
 }
 
 function pathProperty(param: PathParamDef, listable: boolean, displayOptions: INodeProperties['displayOptions']): INodeProperties {
-	const displayName = titleCase(param.name.replace(/Id$/, ''));
+	const displayName = pathIdLabel(param.name);
 	if (param.enum) {
 		return { displayName, name: param.name, type: 'options', required: true, options: enumOptions(param.enum), default: param.enum[0], displayOptions };
 	}
@@ -271,7 +271,7 @@ function variantProperty(op: OperationDef): INodeProperties {
 	const variants = op.body!.variants!;
 	const selector = variants.find((v) => v.selector)?.selector;
 	return {
-		displayName: selector ? titleCase(selector) : 'Body Variant',
+		displayName: selector ? fieldLabel(selector) : 'Body Variant',
 		name: names.BODY_VARIANT,
 		type: 'options',
 		noDataExpression: true,

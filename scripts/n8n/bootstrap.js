@@ -21,11 +21,16 @@ if (!script) {
 	process.exit(2);
 }
 
+// The scripts report their total time from here, npm ci included.
+process.env.AMPECO_STARTED_AT = process.env.AMPECO_STARTED_AT || String(Date.now());
+
 const needed = ['ts-node', 'typescript', 'openapi-backend', 'n8n-workflow'];
 if (needed.some((name) => !existsSync(join(root, 'node_modules', name, 'package.json')))) {
-	console.log('Installing dev dependencies (npm ci)…');
+	console.log('Installing dev dependencies (npm ci, about a minute)…');
+	const started = Date.now();
 	const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status || 1);
+	process.env.AMPECO_NPM_CI_MS = String(Date.now() - started);
 }
 
 require(join(root, 'node_modules', 'ts-node')).register({ transpileOnly: true, project: join(root, 'tsconfig.json') });

@@ -16,10 +16,10 @@ import { existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { CREDENTIAL_TYPE, DEMO_CREDENTIAL, DEMO_TENANT_PORT, DEV_USER_FOLDER, REPO_ROOT, TARGETS, findTarget } from './config';
 import { buildAndPack, installLikeCommunityPackage } from './community-package';
-import { ensureN8n } from './install-n8n';
+import { ensureN8n, n8nDir } from './install-n8n';
 import { cli, importCredentials, n8nInstance, startN8n } from './n8n-cli';
 import { logLine, startMockTenant, type MockTenantServer } from './mock-tenant/server';
-import { assertPortFree, seconds } from './process';
+import { Timeline, assertPortFree } from './process';
 
 function option(flag: string, fallback: string): string {
 	const at = process.argv.indexOf(flag);
@@ -46,7 +46,7 @@ async function prepareDemo(instance: Awaited<ReturnType<typeof n8nInstance>>, te
 }
 
 async function main(): Promise<void> {
-	const started = Date.now();
+	const timeline = new Timeline();
 	const target = findTarget(option('--n8n', TARGETS[0].key));
 	const demo = process.argv.includes('--demo');
 	const port = Number(option('--port', '5678'));
@@ -57,9 +57,15 @@ async function main(): Promise<void> {
 	await assertPortFree(port, 'n8n (--port)');
 	if (demo) await assertPortFree(Number(option('--tenant-port', String(DEMO_TENANT_PORT))), 'the demo tenant (--tenant-port)');
 
+	const coldInstall = !existsSync(n8nDir(target));
+	say(
+		`still to do: build and pack the package (about 30 s)${coldInstall ? `, install n8n ${target.n8nVersion} (first run only, about 5 minutes)` : ''}, start n8n (about 20 s)`,
+	);
 	say('building and packing the package…');
 	const tarball = await buildAndPack(join(REPO_ROOT, '.work', 'pack'));
+	timeline.step('build and pack');
 	const install = await ensureN8n(target, say);
+	if (install.installed) timeline.step(`installing n8n ${target.n8nVersion}`);
 	await installLikeCommunityPackage(tarball, userFolder);
 	say(`installed ${tarball.split('/').pop()} into ${userFolder}/.n8n/nodes (as a community package)`);
 
@@ -68,7 +74,9 @@ async function main(): Promise<void> {
 
 	say(`starting n8n ${target.n8nVersion} on Node.js ${install.node.version}…`);
 	const n8n = await startN8n(instance, { port, inherit: true });
-	say(`ready after ${seconds(Date.now() - started)}: open ${n8n.url} (the first visit asks for an owner account; it stays in ${userFolder})`);
+	timeline.step('starting n8n');
+	say(`ready after ${timeline.summary()}: open ${n8n.url}`);
+	say(`the first page load takes a few seconds more, and the first visit asks for an owner account (kept in ${userFolder})`);
 	say('the node is "AMPECO" in the nodes panel; its credential type is "AMPECO API"');
 	if (mock) say(`demo: use the credential "${DEMO_CREDENTIAL.name}" (${mock.url}); the example workflows are under Overview`);
 	else say('no tenant yet? `npm run demo` adds a mock AMPECO tenant and the example workflows');

@@ -7,6 +7,31 @@ export function seconds(ms: number): string {
 	return ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s` : `${(ms / 1000).toFixed(1)}s`;
 }
 
+/**
+ * How long a command and each of its steps took, counted from when bootstrap.js began
+ * (AMPECO_STARTED_AT) so that its npm ci (AMPECO_NPM_CI_MS) is part of the total.
+ */
+export class Timeline {
+	readonly started = Number(process.env.AMPECO_STARTED_AT) || Date.now();
+	private readonly steps: string[] = [];
+	private last = Date.now();
+
+	constructor() {
+		const npmCi = Number(process.env.AMPECO_NPM_CI_MS);
+		if (npmCi) this.steps.push(`npm ci ${seconds(npmCi)}`);
+	}
+
+	/** Ends the step that ran since the previous call. */
+	step(name: string): void {
+		this.steps.push(`${name} ${seconds(Date.now() - this.last)}`);
+		this.last = Date.now();
+	}
+
+	summary(): string {
+		return `${seconds(Date.now() - this.started)} in all (${this.steps.join(', ')})`;
+	}
+}
+
 export interface RunOptions {
 	cwd?: string;
 	env?: NodeJS.ProcessEnv;

@@ -79,7 +79,7 @@ test('deprecation follows the spec’s callbacks, and each deprecated event poin
 	});
 	const option = (value: string) => options.find((o) => o.value === value)!;
 	expect(option('AuthorizationNotification').name).toMatch(/Deprecated/);
-	expect(option('AuthorizationNotification').description).toMatch(/^Deprecated by AMPECO: use Authorization Changed \(authorization\.changed\) instead\./);
+	expect(option('AuthorizationNotification').description).toMatch(/^Event name: AuthorizationNotification\. Deprecated by AMPECO: use Authorization Changed instead\./);
 	expect(option('authorization.changed').name).not.toMatch(/Deprecated/);
 });
 
@@ -99,15 +99,39 @@ test('users find "session stopped" and "EVSE changed" by the words they would ty
 	expect(search('session stopped')).toEqual(expect.arrayContaining(['session.start.stop.notification']));
 	expect(search('session stopped').filter((v) => !options.find((o) => o.value === v)!.name.includes('Deprecated'))).toEqual(['session.start.stop.notification']);
 	expect(search('EVSE changed')).toEqual(expect.arrayContaining(['evse.changed']));
-	expect(options.find((o) => o.value === 'evse.changed')!.name).toBe('EVSE Changed (evse.changed)');
+	expect(options.find((o) => o.value === 'evse.changed')!.name).toBe('EVSE Changed');
 	expect(options.find((o) => o.value === 'session.start.stop.notification')!.description).toMatch(/Action: start or stop\./);
 });
 
 test('payload fields in the descriptions come from the callbacks', () => {
 	const evse = options.find((o) => o.value === 'evse.changed')!;
 	const documented = Object.keys(callbackOperation('evse.changed')!.requestBody.content['application/json'].schema.properties);
-	expect(evse.description).toBe(`Action: created, updated or deleted. Payload: ${documented.join(', ')}.`);
+	expect(evse.description).toBe(`Event name: evse.changed. Action: created, updated or deleted. Payload: ${documented.join(', ')}.`);
 });
+
+/** n8n's node creator lists each event as its action, or as "On " + the label in lower case without punctuation. */
+test('in the node creator every event reads "On <event>", once, and the ones that would read alike are told apart', () => {
+	const actions = options.map((o) => (o as { action?: string }).action);
+	expect(actions.every((a) => typeof a === 'string' && /^On [a-zA-Z]/.test(a))).toBe(true);
+	expect(new Set(actions).size).toBe(actions.length);
+	const plain = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+	for (const o of options) {
+		// The label, not the label and the raw name again ("On authorization changed authorization changed").
+		expect(plain((o as { action?: string }).action!)).toBe(plain(`On ${o.name}`));
+		expect(o.name).not.toContain(o.value);
+	}
+	const action = (value: string) => (options.find((o) => o.value === value) as { action?: string }).action;
+	expect(action('authorization.changed')).toBe('On authorization changed');
+	expect(action('reservation.changed')).toBe('On reservation changed');
+	expect(action('ReservationChangedNotification')).toBe('On reservation changed (legacy)');
+	expect(action('SessionStartStopNotification')).toBe('On session started or stopped (deprecated)');
+	expect(option('PartnerInviteChangedNotification').name).toBe('Partner Invite Changed (Legacy)');
+	expect(option('PartnerInviteChangedNotification').description).toMatch(/^Event name: PartnerInviteChangedNotification \(AMPECO's older naming\)\./);
+});
+
+function option(value: string) {
+	return options.find((o) => o.value === value)!;
+}
 
 test('no prose from the spec is copied into the generated file or the option descriptions', () => {
 	const texts = new Set<string>();

@@ -9,13 +9,18 @@
  */
 import type { FieldType, INodePropertyOptions, ResourceMapperField } from 'n8n-workflow';
 import type { BodyVariant, FieldDef } from '../catalog/types';
-import { titleCase } from '../shared/text';
+import { fieldLabel, optionLabel } from '../shared/text';
 
 /** Separates an object field and its own field in a resource-mapper key. */
 export const NESTED = '.';
 
+/** Options labelled in words; two values that read the same keep their raw value beside the label. */
 export function enumOptions(values: Array<string | number>): INodePropertyOptions[] {
-	return values.map((value) => ({ name: String(value), value })).sort((a, b) => a.name.localeCompare(b.name));
+	const labels = values.map(optionLabel);
+	const shared = new Set(labels.filter((label, i) => labels.indexOf(label) !== i));
+	return values
+		.map((value, i) => ({ name: shared.has(labels[i]) ? `${labels[i]} (${value})` : labels[i], value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function isDateTime(field: FieldDef): boolean {
@@ -77,12 +82,17 @@ export function constraintHint(field: FieldDef): string | undefined {
 	return facts.length ? facts.join(', ') : undefined;
 }
 
+/** "Max Power (kW)" + "at least 0" → "Max Power (kW, at least 0)". */
+function withHint(label: string, hint: string | undefined): string {
+	if (!hint) return label;
+	return label.endsWith(')') ? `${label.slice(0, -1)}, ${hint})` : `${label} (${hint})`;
+}
+
 function mapperField(field: FieldDef, id: string, label: string, required: boolean): ResourceMapperField {
-	const hint = constraintHint(field);
 	const type = mapperType(field);
 	return {
 		id,
-		displayName: hint ? `${label} (${hint})` : label,
+		displayName: withHint(label, constraintHint(field)),
 		required,
 		defaultMatch: false,
 		canBeUsedToMatch: false,
@@ -98,9 +108,9 @@ export function mapperFields(fields: FieldDef[]): ResourceMapperField[] {
 		.flatMap((field) =>
 			isSpread(field)
 				? field.properties!.map((child) =>
-						mapperField(child, `${field.name}${NESTED}${child.name}`, `${titleCase(field.name)}: ${titleCase(child.name)}`, !!field.required && !!child.required),
+						mapperField(child, `${field.name}${NESTED}${child.name}`, `${fieldLabel(field.name)}: ${fieldLabel(child.name)}`, !!field.required && !!child.required),
 					)
-				: [mapperField(field, field.name, titleCase(field.name), !!field.required)],
+				: [mapperField(field, field.name, fieldLabel(field.name), !!field.required)],
 		)
 		.sort((a, b) => Number(b.required) - Number(a.required) || a.displayName.localeCompare(b.displayName));
 }
