@@ -9,7 +9,7 @@ import { NodeApiError, NodeOperationError, type INodeExecutionData } from 'n8n-w
 import { catalog, findOperation } from '../nodes/Ampeco/catalog';
 import type { OperationDef } from '../nodes/Ampeco/catalog/types';
 import { startMockAmpeco, type MockAmpeco, type Reply } from './helpers/mock-ampeco';
-import type { RecordedRequest } from './helpers/openapi-validator';
+import type { RecordedRequest } from '../scripts/mock-tenant/openapi-validator';
 import { runAmpeco, TOKEN } from './helpers/run-ampeco';
 import { sampleParameters } from './helpers/sample-parameters';
 import type { RunNodeResult } from './harness/run-node';

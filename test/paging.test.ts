@@ -7,7 +7,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import { catalog, findOperation } from '../nodes/Ampeco/catalog';
 import type { OperationDef } from '../nodes/Ampeco/catalog/types';
 import { startMockAmpeco, type MockAmpeco, type Reply } from './helpers/mock-ampeco';
-import type { RecordedRequest } from './helpers/openapi-validator';
+import type { RecordedRequest } from '../scripts/mock-tenant/openapi-validator';
 import { runAmpeco, TOKEN } from './helpers/run-ampeco';
 
 const CURSOR_OP = findOperation('GET /resources/charge-points/v2.0')!;

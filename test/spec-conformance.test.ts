@@ -7,9 +7,9 @@ import type { OperationDef } from '../nodes/Ampeco/catalog/types';
 import * as names from '../nodes/Ampeco/description/parameter-names';
 import { startMockAmpeco, type MockAmpeco } from './helpers/mock-ampeco';
 import { runAmpeco, TOKEN } from './helpers/run-ampeco';
-import { loadSpec } from './helpers/shared-data';
+import { loadSpec } from '../scripts/shared-data';
 import { sampleBody, sampleParameters } from './helpers/sample-parameters';
-import { validateRequest, withoutOverlappingAlternatives } from './helpers/openapi-validator';
+import { validateRequest, withoutOverlappingAlternatives } from '../scripts/mock-tenant/openapi-validator';
 
 const described = catalog.operations.filter((op) => !op.indexOnly);
 const withBody = described.filter((op) => op.body?.fields);

@@ -1,7 +1,7 @@
 /**
  * A lean mock of the two AMPECO endpoints the benchmark calls, on 127.0.0.1 only.
  *
- * Unlike scripts/n8n/mock-tenant (which validates every request against the OpenAPI spec,
+ * Unlike scripts/mock-tenant (which validates every request against the OpenAPI spec,
  * milliseconds of CPU per request), this one must cost next to nothing: it shares the two
  * cores with the n8n being measured. Records are serialised once at start; a request costs
  * a string join and a timer.
@@ -19,7 +19,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { createDataset } from '../n8n/mock-tenant/data';
+import { createDataset } from '../mock-tenant/data';
 
 export interface RateLimit {
 	/** Requests allowed per window. */

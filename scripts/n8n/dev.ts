@@ -18,7 +18,7 @@ import { CREDENTIAL_TYPE, DEMO_CREDENTIAL, DEMO_TENANT_PORT, DEV_USER_FOLDER, RE
 import { buildAndPack, installLikeCommunityPackage } from './community-package';
 import { ensureN8n } from './install-n8n';
 import { cli, importCredentials, n8nInstance, startN8n } from './n8n-cli';
-import { logLine, startMockTenant, type MockTenantServer } from './mock-tenant/server';
+import { logLine, startMockTenant, type MockTenantServer } from '../mock-tenant/server';
 import { assertPortFree, seconds } from './process';
 
 function option(flag: string, fallback: string): string {

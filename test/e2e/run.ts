@@ -21,7 +21,7 @@ import { buildAndPack, installLikeCommunityPackage } from '../../scripts/n8n/com
 import { ensureN8n } from '../../scripts/n8n/install-n8n';
 import { executeWorkflow, importCredentials, importWorkflows, n8nInstance, type N8nInstance } from '../../scripts/n8n/n8n-cli';
 import { seconds } from '../../scripts/n8n/process';
-import { startMockTenant, warmUpValidator, type MockTenantServer } from '../../scripts/n8n/mock-tenant/server';
+import { startMockTenant, warmUpValidator, type MockTenantServer } from '../../scripts/mock-tenant/server';
 import { contextFor, type Scenario } from './context';
 import { exampleScenarios } from './examples';
 import { scenarios } from './scenarios';

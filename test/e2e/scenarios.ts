@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { body, callSet, calls, plain, query, type Scenario } from './context';
-import { ampeco, byId, linearWorkflow, manualTrigger, mapped } from './workflow';
+import { ampeco, byId, linearWorkflow, manualTrigger, mapped } from '../../scripts/n8n/workflow';
 
 const NODE = 'AMPECO';
 

@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { text } from 'stream/consumers';
-import type { RecordedRequest } from './openapi-validator';
+import type { RecordedRequest } from '../../scripts/mock-tenant/openapi-validator';
 
 export interface Reply {
 	status?: number;

@@ -3,7 +3,7 @@
  * HookContext: subscribe on activation, check on start, unsubscribe on deactivation.
  */
 import { startMockAmpeco, type MockAmpeco } from '../helpers/mock-ampeco';
-import { validateRequest, type RecordedRequest } from '../helpers/openapi-validator';
+import { validateRequest, type RecordedRequest } from '../../scripts/mock-tenant/openapi-validator';
 import { BASE, notificationsApi, type NotificationsApi } from './helpers/notifications-api';
 import { PRODUCTION_URL, TEST_URL, activate, createTriggerWorkflow, deactivate, runWebhookMethod, type TriggerWorkflow } from './helpers/trigger-harness';
 

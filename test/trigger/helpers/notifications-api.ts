@@ -4,7 +4,7 @@
  * in memory, answers with the shapes the spec documents, and fails on request.
  */
 import type { Handler, Reply } from '../../helpers/mock-ampeco';
-import type { RecordedRequest } from '../../helpers/openapi-validator';
+import type { RecordedRequest } from '../../../scripts/mock-tenant/openapi-validator';
 
 export const BASE = '/public-api/notifications/v2.0';
 

@@ -2,7 +2,7 @@
  * `npm run mock-tenant [-- --port 5681]`: the mock AMPECO tenant on its own, e.g. to point
  * a credential of an n8n you run yourself at it, or to try requests with curl.
  */
-import { DEMO_TENANT_PORT } from '../config';
+import { DEMO_TENANT_PORT } from '../n8n/config';
 import { logLine, startMockTenant } from './server';
 
 async function main(): Promise<void> {

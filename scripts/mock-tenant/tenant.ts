@@ -7,7 +7,7 @@
  * is accepted and answered with its documented success status and a body generated from its schema.
  */
 import OpenAPIBackend from 'openapi-backend';
-import { loadSpec } from '../../../test/helpers/shared-data';
+import { loadSpec } from '../shared-data';
 import { createDataset, type Dataset, type Row } from './data';
 import { parseQuery, type QueryTree } from './query';
 

@@ -4,8 +4,8 @@
  * page and filter like the API. Runs in the jest suite; no n8n needed.
  */
 import OpenAPIBackend from 'openapi-backend';
-import { loadSpec } from '../helpers/shared-data';
-import { MockTenant, type TenantRequest } from '../../scripts/n8n/mock-tenant/tenant';
+import { loadSpec } from '../scripts/shared-data';
+import { MockTenant, type TenantRequest } from '../scripts/mock-tenant/tenant';
 
 let responses: OpenAPIBackend;
 let tenant: MockTenant;

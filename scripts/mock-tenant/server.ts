@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { text } from 'stream/consumers';
-import { validateRequest, withoutOverlappingAlternatives } from '../../../test/helpers/openapi-validator';
+import { validateRequest, withoutOverlappingAlternatives } from './openapi-validator';
 import { MockTenant } from './tenant';
 
 export interface LoggedRequest {
