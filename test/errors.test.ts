@@ -3,13 +3,11 @@
  * AMPECO's message, readable messages for non-JSON bodies, Continue On Fail, the
  * shapes of successful results, and the API token kept out of everything a user sees.
  */
-import { createServer } from 'http';
-import type { AddressInfo } from 'net';
 import { NodeApiError, NodeOperationError, type INodeExecutionData } from 'n8n-workflow';
 import { catalog, findOperation } from '../nodes/Ampeco/catalog';
 import type { OperationDef } from '../nodes/Ampeco/catalog/types';
-import { startMockAmpeco, type MockAmpeco, type Reply } from './helpers/mock-ampeco';
-import type { RecordedRequest } from '../scripts/mock-tenant/openapi-validator';
+import { startMockTenant, type LoggedRequest, type MockTenantServer, type Reply } from '../scripts/mock-tenant/server';
+import { freePort } from '../scripts/n8n/process';
 import { runAmpeco, TOKEN } from './helpers/run-ampeco';
 import { sampleParameters } from './helpers/sample-parameters';
 import type { RunNodeResult } from './harness/run-node';
@@ -81,13 +79,13 @@ function record(label: string, result: RunNodeResult): RunNodeResult {
 
 // ---------------------------------------------------------------------------
 
-let mock: MockAmpeco;
+let mock: MockTenantServer;
 beforeAll(async () => {
-	mock = await startMockAmpeco();
+	mock = await startMockTenant({ validate: false });
 });
 afterAll(() => mock.close());
 
-async function run(label: string, op: OperationDef, reply: Reply | ((request: RecordedRequest) => Reply), extra: Record<string, unknown> = {}) {
+async function run(label: string, op: OperationDef, reply: Reply | ((request: LoggedRequest) => Reply), extra: Record<string, unknown> = {}) {
 	mock.handle(typeof reply === 'function' ? reply : () => reply);
 	const before = mock.requests.length;
 	const result = record(label, await runAmpeco({ tenantUrl: mock.url, parameters: { ...sampleParameters(op), ...NO_RETRY, ...extra } as never }));
@@ -179,10 +177,7 @@ describe('non-JSON and broken bodies give a readable message', () => {
 describe('no answer at all', () => {
 	// n8n's request helper wraps the socket error; its code (on the cause) must still be told apart.
 	test('connection refused → NodeApiError that says refused (not "reset"), without the request config', async () => {
-		const server = createServer();
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const { port } = server.address() as AddressInfo;
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		const port = await freePort();
 		const result = record('refused', await runAmpeco({ tenantUrl: `http://127.0.0.1:${port}`, parameters: { ...sampleParameters(GET_ONE), ...NO_RETRY } }));
 		const apiError = asApiError(result.error);
 		expect(apiError.message).toMatch(/refused/i);
@@ -192,28 +187,17 @@ describe('no answer at all', () => {
 	});
 
 	test('no answer within the timeout → NodeApiError that says timed out (not "reset")', async () => {
-		const server = createServer(() => undefined); // never answers
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const { port } = server.address() as AddressInfo;
-		try {
-			const result = record(
-				'timeout',
-				await runAmpeco({ tenantUrl: `http://127.0.0.1:${port}`, parameters: { ...sampleParameters(GET_ONE), requestOptions: { retries: 0, timeout: 1 } } }),
-			);
-			const apiError = asApiError(result.error);
-			expect(apiError.message).toMatch(/timed out/i);
-			expect(apiError.message).not.toMatch(/reset|closed unexpectedly/i);
-			expectReadable(apiError.message);
-		} finally {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		}
+		const { error } = await run('timeout', GET_ONE, { fault: 'hang' }, { requestOptions: { retries: 0, timeout: 1 } });
+		const apiError = asApiError(error);
+		expect(apiError.message).toMatch(/timed out/i);
+		expect(apiError.message).not.toMatch(/reset|closed unexpectedly/i);
+		expectReadable(apiError.message);
 	});
 });
 
 describe('Continue On Fail', () => {
 	const inputItems: INodeExecutionData[] = [{ json: { cp: 1 } }, { json: { cp: 2 } }, { json: { cp: 3 } }];
-	const byId = (request: RecordedRequest): Reply => {
+	const byId = (request: LoggedRequest): Reply => {
 		const cp = request.path.split('/').pop();
 		return cp === '2' ? { status: 404, body: { message: 'Charge point 2 not found' } } : { body: { data: { id: Number(cp) } } };
 	};

@@ -4,22 +4,24 @@
  */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { Ampeco } from '../nodes/Ampeco/Ampeco.node';
-import { startMockAmpeco, type MockAmpeco } from './helpers/mock-ampeco';
+import { startMockTenant, type MockTenantServer } from '../scripts/mock-tenant/server';
 import { TOKEN } from './helpers/run-ampeco';
 
-let mock: MockAmpeco;
+let mock: MockTenantServer;
 beforeAll(async () => {
-	mock = await startMockAmpeco((request) => {
-		const cursor = new URLSearchParams(request.query).get('cursor');
-		if (request.path.endsWith('/charge-points/v2.0/12/evses')) {
-			return { body: { data: [{ id: 5, physicalReference: 'BG-EVSE-5' }, { id: 6, physicalReference: 'BG-EVSE-6' }], links: { next: null } } };
-		}
-		if (request.path.endsWith('/charge-points/v2.0')) {
-			return cursor
-				? { body: { data: [{ id: 3, name: 'Depot East' }], links: { next: null } } }
-				: { body: { data: [{ id: 1, name: 'Sofia Mall' }, { id: 2, name: 'Airport P2' }], links: { next: `${mock.url}/public-api/resources/charge-points/v2.0?cursor=abc` } } };
-		}
-		return { status: 404, body: { message: 'Not Found' } };
+	mock = await startMockTenant({
+		replies: (request) => {
+			const cursor = new URLSearchParams(request.query).get('cursor');
+			if (request.path.endsWith('/charge-points/v2.0/12/evses')) {
+				return { body: { data: [{ id: 5, physicalReference: 'BG-EVSE-5' }, { id: 6, physicalReference: 'BG-EVSE-6' }], links: { next: null } } };
+			}
+			if (request.path.endsWith('/charge-points/v2.0')) {
+				return cursor
+					? { body: { data: [{ id: 3, name: 'Depot East' }], links: { next: null } } }
+					: { body: { data: [{ id: 1, name: 'Sofia Mall' }, { id: 2, name: 'Airport P2' }], links: { next: `${mock.url}/public-api/resources/charge-points/v2.0?cursor=abc` } } };
+			}
+			return { status: 404, body: { message: 'Not Found' } };
+		},
 	});
 });
 afterAll(() => mock.close());

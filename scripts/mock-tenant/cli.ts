@@ -8,7 +8,7 @@ import { logLine, startMockTenant } from './server';
 async function main(): Promise<void> {
 	const at = process.argv.indexOf('--port');
 	const port = at > 0 ? Number(process.argv[at + 1]) : DEMO_TENANT_PORT;
-	const server = await startMockTenant({ port, onRequest: (r) => console.log(logLine(r)) });
+	const server = await startMockTenant({ port, host: 'localhost', onRequest: (r) => console.log(logLine(r)) });
 	console.log(`Mock AMPECO tenant at ${server.url} (any bearer token is accepted). Ctrl+C stops it.`);
 	process.on('SIGINT', () => void server.close().then(() => process.exit(0)));
 }

@@ -30,7 +30,7 @@ const say = (line: string) => console.log(`[npm start] ${line}`);
 
 /** The demo tenant, a credential pointing at it and, once, the example workflows. */
 async function prepareDemo(instance: Awaited<ReturnType<typeof n8nInstance>>, tenantPort: number): Promise<MockTenantServer> {
-	const mock = await startMockTenant({ port: tenantPort, onRequest: (r) => console.log(logLine(r)) });
+	const mock = await startMockTenant({ port: tenantPort, host: 'localhost', onRequest: (r) => console.log(logLine(r)) });
 	const file = join(instance.userFolder, 'demo-credential.json');
 	writeFileSync(file, JSON.stringify([{ ...DEMO_CREDENTIAL, type: CREDENTIAL_TYPE, data: { tenantUrl: mock.url, apiToken: 'demo-token' } }], null, 2));
 	await importCredentials(instance, file);

@@ -144,7 +144,7 @@ async function runTarget(target: N8nTarget, tarball: string, all: Scenario[], tr
 		env: { GENERIC_TIMEZONE: 'UTC', TZ: 'UTC', N8N_PERSONALIZATION_ENABLED: 'false', N8N_TEMPLATES_ENABLED: 'false', N8N_SECURE_COOKIE: 'false' },
 	});
 
-	const mock = await startMockTenant({ token: TOKEN });
+	const mock = await startMockTenant({ host: 'localhost', token: TOKEN });
 	try {
 		const files = join(userFolder, 'import');
 		mkdirSync(files, { recursive: true });
