@@ -44,7 +44,8 @@ import { executeMeasured, type Execution } from './execute';
 import { sequentialPagesFloor } from './floor';
 import { benchLoader, type LoaderResult } from './loader';
 import { median, type Measured } from './measure';
-import { startMockAmpeco, type MockAmpeco, type MockCounters } from './mock-ampeco';
+import { startMockTenant, type Counters, type MockTenantServer } from '../mock-tenant/server';
+import { benchReplies } from './bench-replies';
 import { benchWorkflows, httpRequestVersion, HTTP_CREDENTIAL, MEASURED, type BenchWorkflows } from './workflows';
 
 // ---------------------------------------------------------------------------- options
@@ -90,7 +91,7 @@ interface Sample extends Omit<Measured, 'samplesInWindow'> {
 	round: number;
 	wallMs: number;
 	load: [number, number];
-	mock: MockCounters;
+	mock: Counters;
 	/** Requests per second over the node's executionTime. */
 	rate: number;
 	rateLimitPerSecond?: number;
@@ -115,7 +116,7 @@ const loads: number[] = [];
 
 async function runOne(
 	instance: N8nInstance,
-	mock: MockAmpeco,
+	mock: MockTenantServer,
 	scenario: Scenario,
 	key: string,
 	contender: Contender,
@@ -130,7 +131,7 @@ async function runOne(
 	mock.setRateLimit(rateLimitPerSecond ? { limit: rateLimitPerSecond, windowMs: 1000 } : undefined);
 	const profile = settings.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(REPO_ROOT, '.work', 'bench-profiles')}`, `--cpu-prof-name=${key}-${contender}-round${round}.cpuprofile`] : [];
 	const execution: Execution = await executeMeasured(instance, workflowId, nodes, join(workDir, `${workflowId}.out`), profile);
-	const counters = { ...mock.counters, byStatus: { ...mock.counters.byStatus } };
+	const counters = mock.counters();
 	loads.push(...execution.load);
 	const m = execution.measured;
 	let error = execution.error;
@@ -271,7 +272,7 @@ async function main(): Promise<number> {
 	const packageDir = await timed('install the tarball as a community package', () => installLikeCommunityPackage(tarball, userFolder));
 
 	const token = `bench_${randomBytes(8).toString('hex')}`;
-	const mock = await startMockAmpeco({ token, latencyMs: settings.latencyMs, records: settings.records });
+	const mock = await startMockTenant({ token, latencyMs: settings.latencyMs, replies: benchReplies(settings.records) });
 	try {
 		const instance = await n8nInstance(install, userFolder, {
 			encryptionKey: randomBytes(24).toString('hex'),
@@ -323,7 +324,7 @@ async function timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
 	return value;
 }
 
-async function runRounds(instance: N8nInstance, mock: MockAmpeco, wf: BenchWorkflows, workDir: string): Promise<Record<'list' | 'get' | 'getLimited', Scenario>> {
+async function runRounds(instance: N8nInstance, mock: MockTenantServer, wf: BenchWorkflows, workDir: string): Promise<Record<'list' | 'get' | 'getLimited', Scenario>> {
 	mkdirSync(workDir, { recursive: true });
 	const scenarios = {
 		list: { title: `List ${settings.records} sessions (cursor pages of 100)`, samples: { ampeco: [], http: [] } } as Scenario,
