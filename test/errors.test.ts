@@ -202,21 +202,20 @@ describe('Continue On Fail', () => {
 		return cp === '2' ? { status: 404, body: { message: 'Charge point 2 not found' } } : { body: { data: { id: Number(cp) } } };
 	};
 
-	test('item 1 gets 404, items 0 and 2 succeed: 3 items in order, each paired with its input', async () => {
+	/** Get Charge Point with each input item's `cp` as ID; `sentFor`: the IDs requests went out for. */
+	async function perItem(label: string, items: INodeExecutionData[], continueOnFail?: boolean) {
 		mock.handle(byId);
 		const before = mock.requests.length;
-		const result = record(
-			'continueOnFail 404',
-			await runAmpeco({
-				tenantUrl: mock.url,
-				parameters: { resource: GET_ONE.resource, operation: GET_ONE.value, chargePoint: id('={{ $json.cp }}'), ...NO_RETRY },
-				inputItems,
-				continueOnFail: true,
-			}),
-		);
+		const parameters = { resource: GET_ONE.resource, operation: GET_ONE.value, chargePoint: id('={{ $json.cp }}'), ...NO_RETRY };
+		const result = record(label, await runAmpeco({ tenantUrl: mock.url, parameters, inputItems: items, continueOnFail }));
+		return { ...result, sentFor: mock.requests.slice(before).map((r) => r.path.split('/').pop()) };
+	}
+
+	test('item 1 gets 404, items 0 and 2 succeed: 3 items in order, each paired with its input', async () => {
+		const result = await perItem('continueOnFail 404', inputItems, true);
 		expect(result.error).toBeUndefined();
 		// Items may run concurrently: the order of requests is not the order of output.
-		expect(mock.requests.slice(before).map((r) => r.path.split('/').pop()).sort()).toEqual(['1', '2', '3']);
+		expect(result.sentFor.sort()).toEqual(['1', '2', '3']);
 		expect(result.items).toHaveLength(3);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[0].json).toEqual({ id: 1 });
@@ -227,19 +226,9 @@ describe('Continue On Fail', () => {
 	});
 
 	test('bad input on item 1 fails only that item, before anything is sent for it', async () => {
-		mock.handle(byId);
-		const before = mock.requests.length;
-		const result = record(
-			'continueOnFail bad input',
-			await runAmpeco({
-				tenantUrl: mock.url,
-				parameters: { resource: GET_ONE.resource, operation: GET_ONE.value, chargePoint: id('={{ $json.cp }}'), ...NO_RETRY },
-				inputItems: [{ json: { cp: 1 } }, { json: { cp: 'x/../2' } }, { json: { cp: 3 } }],
-				continueOnFail: true,
-			}),
-		);
+		const result = await perItem('continueOnFail bad input', [{ json: { cp: 1 } }, { json: { cp: 'x/../2' } }, { json: { cp: 3 } }], true);
 		expect(result.error).toBeUndefined();
-		expect(mock.requests.slice(before).map((r) => r.path.split('/').pop()).sort()).toEqual(['1', '3']);
+		expect(result.sentFor.sort()).toEqual(['1', '3']);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[1].json).toEqual({
 			error: expect.stringMatching(/^Invalid parameter "chargePoint": must be a numeric ID/),
@@ -248,21 +237,12 @@ describe('Continue On Fail', () => {
 	});
 
 	test('without Continue On Fail the run fails with item 1\'s error and outputs nothing', async () => {
-		mock.handle(byId);
-		const before = mock.requests.length;
-		const result = record(
-			'stop on fail',
-			await runAmpeco({
-				tenantUrl: mock.url,
-				parameters: { resource: GET_ONE.resource, operation: GET_ONE.value, chargePoint: id('={{ $json.cp }}'), ...NO_RETRY },
-				inputItems,
-			}),
-		);
+		const result = await perItem('stop on fail', inputItems);
 		const apiError = asApiError(result.error);
 		expect(apiError.message).toContain('Charge point 2 not found');
 		expect(result.items).toEqual([]);
 		// Items run concurrently, so item 2 may already be on its way; nothing after it starts.
-		expect(mock.requests.slice(before).map((r) => r.path.split('/').pop())).toEqual(expect.arrayContaining(['1', '2']));
+		expect(result.sentFor).toEqual(expect.arrayContaining(['1', '2']));
 	});
 });
 
