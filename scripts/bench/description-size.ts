@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { REPO_ROOT, TARGETS, findTarget } from '../n8n/config';
 import { n8nInstallDir } from '../n8n/install-n8n';
+import { option } from '../n8n/process';
 
 interface Description {
 	name: string;
@@ -45,8 +46,7 @@ function entries(file: string, keep: (d: Description) => boolean): Entry[] {
 const total = (list: Entry[]) => list.reduce((kb, e) => kb + e.kb * (e.alsoAsTool ? 2 : 1), 0);
 
 function main(): void {
-	const at = process.argv.indexOf('--n8n');
-	const target = findTarget(at > 0 ? process.argv[at + 1] : TARGETS[0].key);
+	const target = findTarget(option('--n8n') ?? TARGETS[0].key);
 	const ourFile = join(REPO_ROOT, 'dist', 'types', 'nodes.json');
 	if (!existsSync(ourFile)) throw new Error('dist/types/nodes.json is missing: run `npm run build` first');
 	const notionFile = join(n8nInstallDir(target), 'node_modules', 'n8n-nodes-base', 'dist', 'types', 'nodes.json');

@@ -39,7 +39,7 @@ import { CACHE_DIR, CREDENTIAL_TYPE, DEMO_CREDENTIAL, PACKAGE_NAME, REPO_ROOT, T
 import { buildAndPack, installLikeCommunityPackage } from '../n8n/community-package';
 import { ensureN8n } from '../n8n/install-n8n';
 import { importCredentials, importWorkflows, n8nInstance, type N8nInstance } from '../n8n/n8n-cli';
-import { seconds } from '../n8n/process';
+import { option, seconds } from '../n8n/process';
 import { executeMeasured, type Execution } from './execute';
 import { sequentialPagesFloor } from './floor';
 import { benchLoader, type LoaderResult } from './loader';
@@ -50,14 +50,9 @@ import { benchWorkflows, httpRequestVersion, HTTP_CREDENTIAL, MEASURED, type Ben
 
 // ---------------------------------------------------------------------------- options
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-function option(name: string, fallback: string): string {
-	const at = argv.indexOf(name);
-	return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
-}
+const flag = (name: string) => process.argv.includes(name);
 function positive(name: string, fallback: number): number {
-	const value = Number(option(name, String(fallback)));
+	const value = Number(option(name) ?? fallback);
 	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
 	return value;
 }
@@ -65,14 +60,14 @@ function positive(name: string, fallback: number): number {
 const quick = flag('--quick');
 const json = flag('--json');
 const settings = {
-	target: findTarget(option('--n8n', TARGETS[0].key)),
+	target: findTarget(option('--n8n') ?? TARGETS[0].key),
 	quick,
 	rounds: positive('--rounds', quick ? 1 : 5),
-	latencyMs: Number(option('--latency', '20')),
+	latencyMs: Number(option('--latency') ?? 20),
 	records: positive('--records', quick ? 2000 : 10_000),
 	items: positive('--items', quick ? 200 : 1000),
 	concurrency: positive('--concurrency', 50),
-	rateLimit: option('--rate-limit', 'auto'),
+	rateLimit: option('--rate-limit') ?? 'auto',
 	loaderRounds: positive('--loader-rounds', quick ? 3 : 10),
 	cpuProf: flag('--cpu-prof'),
 };

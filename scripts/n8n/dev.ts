@@ -19,12 +19,7 @@ import { buildAndPack, installLikeCommunityPackage } from './community-package';
 import { ensureN8n } from './install-n8n';
 import { cli, importCredentials, n8nInstance, startN8n } from './n8n-cli';
 import { logLine, startMockTenant, type MockTenantServer } from '../mock-tenant/server';
-import { assertPortFree, seconds } from './process';
-
-function option(flag: string, fallback: string): string {
-	const at = process.argv.indexOf(flag);
-	return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
-}
+import { assertPortFree, option, seconds } from './process';
 
 const say = (line: string) => console.log(`[npm start] ${line}`);
 
@@ -47,15 +42,15 @@ async function prepareDemo(instance: Awaited<ReturnType<typeof n8nInstance>>, te
 
 async function main(): Promise<void> {
 	const started = Date.now();
-	const target = findTarget(option('--n8n', TARGETS[0].key));
+	const target = findTarget(option('--n8n') ?? TARGETS[0].key);
 	const demo = process.argv.includes('--demo');
-	const port = Number(option('--port', '5678'));
+	const port = Number(option('--port') ?? 5678);
 	// Separate user folders: a database migrated by n8n 2.x cannot be opened by 1.x.
 	const userFolder = target.key === TARGETS[0].key ? DEV_USER_FOLDER : `${DEV_USER_FOLDER}-${target.key}`;
 
 	// Checked before minutes of building: a second n8n or demo tenant would fail only at the end.
 	await assertPortFree(port, 'n8n (--port)');
-	if (demo) await assertPortFree(Number(option('--tenant-port', String(DEMO_TENANT_PORT))), 'the demo tenant (--tenant-port)');
+	if (demo) await assertPortFree(Number(option('--tenant-port') ?? DEMO_TENANT_PORT), 'the demo tenant (--tenant-port)');
 
 	say('building and packing the package…');
 	const tarball = await buildAndPack(join(REPO_ROOT, '.work', 'pack'));
@@ -64,7 +59,7 @@ async function main(): Promise<void> {
 	say(`installed ${tarball.split('/').pop()} into ${userFolder}/.n8n/nodes (as a community package)`);
 
 	const instance = await n8nInstance(install, userFolder);
-	const mock = demo ? await prepareDemo(instance, Number(option('--tenant-port', String(DEMO_TENANT_PORT)))) : undefined;
+	const mock = demo ? await prepareDemo(instance, Number(option('--tenant-port') ?? DEMO_TENANT_PORT)) : undefined;
 
 	say(`starting n8n ${target.n8nVersion} on Node.js ${install.node.version}…`);
 	const n8n = await startN8n(instance, { port, inherit: true });
