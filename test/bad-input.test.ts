@@ -13,7 +13,7 @@ import type { FieldDef, OperationDef } from '../nodes/Ampeco/catalog/types';
 import * as names from '../nodes/Ampeco/description/parameter-names';
 import { buildRequest, type ParameterReader } from '../nodes/Ampeco/execute/build-request';
 import { InputError } from '../nodes/Ampeco/execute/values';
-import { startMockAmpeco, type MockAmpeco } from './helpers/mock-ampeco';
+import { startMockTenant, type MockTenantServer } from '../scripts/mock-tenant/server';
 import { runAmpeco } from './helpers/run-ampeco';
 import { mapperValue, sampleBody, sampleParameters } from './helpers/sample-parameters';
 
@@ -289,11 +289,11 @@ for (const limit of [0, expr('0'), expr('-1'), expr('2.5'), expr('"ten"')]) {
 
 // ---------------------------------------------------------------------------
 
-let mock: MockAmpeco;
+let mock: MockTenantServer;
 beforeAll(async () => {
-	mock = await startMockAmpeco((request) =>
-		request.method === 'GET' ? { body: { data: [{ id: 1 }], links: { next: null }, meta: {} } } : { body: { data: { id: 1 } } },
-	);
+	mock = await startMockTenant({
+		replies: (request) => (request.method === 'GET' ? { body: { data: [{ id: 1 }], links: { next: null }, meta: {} } } : { body: { data: { id: 1 } } }),
+	});
 });
 afterAll(() => mock.close());
 

@@ -4,7 +4,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { generatedCatalog as catalog, findOperation } from '../nodes/Ampeco/catalog';
 import { Ampeco } from '../nodes/Ampeco/Ampeco.node';
 import { AmpecoApi } from '../credentials/AmpecoApi.credentials';
-import { SEED_PATH } from './helpers/shared-data';
+import { SEED_PATH } from '../scripts/shared-data';
 import { shownParameters } from './helpers/shown-parameters';
 
 const description = new Ampeco().description;

@@ -3,13 +3,11 @@
  * AMPECO's message, readable messages for non-JSON bodies, Continue On Fail, the
  * shapes of successful results, and the API token kept out of everything a user sees.
  */
-import { createServer } from 'http';
-import type { AddressInfo } from 'net';
 import { NodeApiError, NodeOperationError, type INodeExecutionData } from 'n8n-workflow';
 import { catalog, findOperation } from '../nodes/Ampeco/catalog';
 import type { OperationDef } from '../nodes/Ampeco/catalog/types';
-import { startMockAmpeco, type MockAmpeco, type Reply } from './helpers/mock-ampeco';
-import type { RecordedRequest } from './helpers/openapi-validator';
+import { startMockTenant, type LoggedRequest, type MockTenantServer, type Reply } from '../scripts/mock-tenant/server';
+import { freePort } from '../scripts/n8n/process';
 import { runAmpeco, TOKEN } from './helpers/run-ampeco';
 import { sampleParameters } from './helpers/sample-parameters';
 import type { RunNodeResult } from './harness/run-node';
@@ -81,13 +79,13 @@ function record(label: string, result: RunNodeResult): RunNodeResult {
 
 // ---------------------------------------------------------------------------
 
-let mock: MockAmpeco;
+let mock: MockTenantServer;
 beforeAll(async () => {
-	mock = await startMockAmpeco();
+	mock = await startMockTenant({ validate: false });
 });
 afterAll(() => mock.close());
 
-async function run(label: string, op: OperationDef, reply: Reply | ((request: RecordedRequest) => Reply), extra: Record<string, unknown> = {}) {
+async function run(label: string, op: OperationDef, reply: Reply | ((request: LoggedRequest) => Reply), extra: Record<string, unknown> = {}) {
 	mock.handle(typeof reply === 'function' ? reply : () => reply);
 	const before = mock.requests.length;
 	const result = record(label, await runAmpeco({ tenantUrl: mock.url, parameters: { ...sampleParameters(op), ...NO_RETRY, ...extra } as never }));
@@ -179,10 +177,7 @@ describe('non-JSON and broken bodies give a readable message', () => {
 describe('no answer at all', () => {
 	// n8n's request helper wraps the socket error; its code (on the cause) must still be told apart.
 	test('connection refused → NodeApiError that says refused (not "reset"), without the request config', async () => {
-		const server = createServer();
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const { port } = server.address() as AddressInfo;
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		const port = await freePort();
 		const result = record('refused', await runAmpeco({ tenantUrl: `http://127.0.0.1:${port}`, parameters: { ...sampleParameters(GET_ONE), ...NO_RETRY } }));
 		const apiError = asApiError(result.error);
 		expect(apiError.message).toMatch(/refused/i);
@@ -192,47 +187,35 @@ describe('no answer at all', () => {
 	});
 
 	test('no answer within the timeout → NodeApiError that says timed out (not "reset")', async () => {
-		const server = createServer(() => undefined); // never answers
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		const { port } = server.address() as AddressInfo;
-		try {
-			const result = record(
-				'timeout',
-				await runAmpeco({ tenantUrl: `http://127.0.0.1:${port}`, parameters: { ...sampleParameters(GET_ONE), requestOptions: { retries: 0, timeout: 1 } } }),
-			);
-			const apiError = asApiError(result.error);
-			expect(apiError.message).toMatch(/timed out/i);
-			expect(apiError.message).not.toMatch(/reset|closed unexpectedly/i);
-			expectReadable(apiError.message);
-		} finally {
-			server.closeAllConnections();
-			await new Promise<void>((resolve) => server.close(() => resolve()));
-		}
+		const { error } = await run('timeout', GET_ONE, { fault: 'hang' }, { requestOptions: { retries: 0, timeout: 1 } });
+		const apiError = asApiError(error);
+		expect(apiError.message).toMatch(/timed out/i);
+		expect(apiError.message).not.toMatch(/reset|closed unexpectedly/i);
+		expectReadable(apiError.message);
 	});
 });
 
 describe('Continue On Fail', () => {
 	const inputItems: INodeExecutionData[] = [{ json: { cp: 1 } }, { json: { cp: 2 } }, { json: { cp: 3 } }];
-	const byId = (request: RecordedRequest): Reply => {
+	const byId = (request: LoggedRequest): Reply => {
 		const cp = request.path.split('/').pop();
 		return cp === '2' ? { status: 404, body: { message: 'Charge point 2 not found' } } : { body: { data: { id: Number(cp) } } };
 	};
 
-	test('item 1 gets 404, items 0 and 2 succeed: 3 items in order, each paired with its input', async () => {
+	/** Get Charge Point with each input item's `cp` as ID; `sentFor`: the IDs requests went out for. */
+	async function perItem(label: string, items: INodeExecutionData[], continueOnFail?: boolean) {
 		mock.handle(byId);
 		const before = mock.requests.length;
-		const result = record(
-			'continueOnFail 404',
-			await runAmpeco({
-				tenantUrl: mock.url,
-				parameters: { resource: GET_ONE.resource, operation: GET_ONE.value, chargePoint: id('={{ $json.cp }}'), ...NO_RETRY },
-				inputItems,
-				continueOnFail: true,
-			}),
-		);
+		const parameters = { resource: GET_ONE.resource, operation: GET_ONE.value, chargePoint: id('={{ $json.cp }}'), ...NO_RETRY };
+		const result = record(label, await runAmpeco({ tenantUrl: mock.url, parameters, inputItems: items, continueOnFail }));
+		return { ...result, sentFor: mock.requests.slice(before).map((r) => r.path.split('/').pop()) };
+	}
+
+	test('item 1 gets 404, items 0 and 2 succeed: 3 items in order, each paired with its input', async () => {
+		const result = await perItem('continueOnFail 404', inputItems, true);
 		expect(result.error).toBeUndefined();
 		// Items may run concurrently: the order of requests is not the order of output.
-		expect(mock.requests.slice(before).map((r) => r.path.split('/').pop()).sort()).toEqual(['1', '2', '3']);
+		expect(result.sentFor.sort()).toEqual(['1', '2', '3']);
 		expect(result.items).toHaveLength(3);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[0].json).toEqual({ id: 1 });
@@ -243,19 +226,9 @@ describe('Continue On Fail', () => {
 	});
 
 	test('bad input on item 1 fails only that item, before anything is sent for it', async () => {
-		mock.handle(byId);
-		const before = mock.requests.length;
-		const result = record(
-			'continueOnFail bad input',
-			await runAmpeco({
-				tenantUrl: mock.url,
-				parameters: { resource: GET_ONE.resource, operation: GET_ONE.value, chargePoint: id('={{ $json.cp }}'), ...NO_RETRY },
-				inputItems: [{ json: { cp: 1 } }, { json: { cp: 'x/../2' } }, { json: { cp: 3 } }],
-				continueOnFail: true,
-			}),
-		);
+		const result = await perItem('continueOnFail bad input', [{ json: { cp: 1 } }, { json: { cp: 'x/../2' } }, { json: { cp: 3 } }], true);
 		expect(result.error).toBeUndefined();
-		expect(mock.requests.slice(before).map((r) => r.path.split('/').pop()).sort()).toEqual(['1', '3']);
+		expect(result.sentFor.sort()).toEqual(['1', '3']);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(result.items[1].json).toEqual({
 			error: expect.stringMatching(/^Invalid parameter "chargePoint": must be a numeric ID/),
@@ -264,21 +237,12 @@ describe('Continue On Fail', () => {
 	});
 
 	test('without Continue On Fail the run fails with item 1\'s error and outputs nothing', async () => {
-		mock.handle(byId);
-		const before = mock.requests.length;
-		const result = record(
-			'stop on fail',
-			await runAmpeco({
-				tenantUrl: mock.url,
-				parameters: { resource: GET_ONE.resource, operation: GET_ONE.value, chargePoint: id('={{ $json.cp }}'), ...NO_RETRY },
-				inputItems,
-			}),
-		);
+		const result = await perItem('stop on fail', inputItems);
 		const apiError = asApiError(result.error);
 		expect(apiError.message).toContain('Charge point 2 not found');
 		expect(result.items).toEqual([]);
 		// Items run concurrently, so item 2 may already be on its way; nothing after it starts.
-		expect(mock.requests.slice(before).map((r) => r.path.split('/').pop())).toEqual(expect.arrayContaining(['1', '2']));
+		expect(result.sentFor).toEqual(expect.arrayContaining(['1', '2']));
 	});
 });
 

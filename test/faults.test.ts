@@ -1,10 +1,8 @@
 /**
- * Fault suite: rate limits, server errors, resets and timeouts against local servers.
+ * Fault suite: rate limits, server errors, resets and timeouts from the mock tenant's scripted replies.
  * GETs are retried; POSTs (start charging, create) are never repeated after a fault.
  */
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
-import { startMockAmpeco, type MockAmpeco } from './helpers/mock-ampeco';
+import { inTurn, startMockTenant, type MockTenantServer } from '../scripts/mock-tenant/server';
 import { runAmpeco, TOKEN } from './helpers/run-ampeco';
 
 const GET_CHARGE_POINT = { resource: 'chargePoint', operation: 'GET /resources/charge-points/v2.0/{chargePoint}', chargePoint: { __rl: true, mode: 'id', value: '7' } };
@@ -17,24 +15,25 @@ const START_CHARGING = {
 const LIST_SESSIONS = { resource: 'session', operation: 'GET /resources/sessions/v1.0', returnAll: true };
 /** Short backoff keeps the suite fast; the policy is the same. */
 const FAST = { requestOptions: { retries: 2 } };
+const CHARGE_POINT = { body: { data: { id: 7 } } };
 
 const everything: unknown[] = [];
-let mock: MockAmpeco;
+let mock: MockTenantServer;
 beforeAll(async () => {
-	mock = await startMockAmpeco();
+	mock = await startMockTenant({ validate: false });
 });
 afterAll(() => mock.close());
 
-async function run(parameters: Record<string, unknown>, tenantUrl = mock.url) {
+async function run(parameters: Record<string, unknown>) {
 	const before = mock.requests.length;
-	const result = await runAmpeco({ tenantUrl, parameters: parameters as never });
+	const result = await runAmpeco({ tenantUrl: mock.url, parameters: parameters as never });
 	everything.push(result.items, result.error?.message, (result.error as { description?: string })?.description, result.error);
 	return { ...result, requests: mock.requests.slice(before) };
 }
 
 describe('rate limits', () => {
 	test('429 with Retry-After, then success: one retry, the item succeeds', async () => {
-		mock.handle((_r, i) => (i === mock.requests.length - 1 && mock.requests.length % 2 === 1 ? { status: 429, headers: { 'Retry-After': '1' }, body: { message: 'Too Many Attempts.' } } : { body: { data: { id: 7 } } }));
+		mock.handle(inTurn([{ status: 429, headers: { 'Retry-After': '1' }, body: { message: 'Too Many Attempts.' } }], CHARGE_POINT));
 		const started = Date.now();
 		const { items, error, requests } = await run(GET_CHARGE_POINT);
 		expect(error).toBeUndefined();
@@ -44,8 +43,7 @@ describe('rate limits', () => {
 	});
 
 	test('a POST answered 429 is sent again: the API did not process it', async () => {
-		let calls = 0;
-		mock.handle(() => (++calls === 1 ? { status: 429, headers: { 'Retry-After': '0' } } : { body: { data: { id: 1 } } }));
+		mock.handle(inTurn([{ status: 429, headers: { 'Retry-After': '0' } }], { body: { data: { id: 1 } } }));
 		const { error, requests } = await run(START_CHARGING);
 		expect(error).toBeUndefined();
 		expect(requests.filter((r) => r.method === 'POST')).toHaveLength(2);
@@ -62,8 +60,7 @@ describe('rate limits', () => {
 	});
 
 	test('X-RateLimit-Reset is honoured when Retry-After is missing', async () => {
-		let calls = 0;
-		mock.handle(() => (++calls === 1 ? { status: 429, headers: { 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 1) } } : { body: { data: { id: 7 } } }));
+		mock.handle(inTurn([{ status: 429, headers: { 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 1) } }], CHARGE_POINT));
 		const { error, requests } = await run(GET_CHARGE_POINT);
 		expect(error).toBeUndefined();
 		expect(requests).toHaveLength(2);
@@ -72,8 +69,7 @@ describe('rate limits', () => {
 
 describe('server errors', () => {
 	test.each([500, 502, 503])('%i then success on GET: retried, the item succeeds', async (status) => {
-		let calls = 0;
-		mock.handle(() => (++calls === 1 ? { status, body: { message: 'Server Error' } } : { body: { data: { id: 7 } } }));
+		mock.handle(inTurn([{ status, body: { message: 'Server Error' } }], CHARGE_POINT));
 		const { items, error, requests } = await run({ ...GET_CHARGE_POINT, ...FAST });
 		expect(error).toBeUndefined();
 		expect(requests).toHaveLength(2);
@@ -95,46 +91,21 @@ describe('server errors', () => {
 	});
 });
 
-/** A server that resets or never answers chosen requests, counting what it receives. */
-async function faultyServer(fault: 'reset' | 'hang', faultyCalls: number) {
-	const received: string[] = [];
-	const server: Server = createServer((req, res) => {
-		received.push(req.method!);
-		if (received.length <= faultyCalls) {
-			if (fault === 'reset') req.socket.destroy();
-			return; // hang: never answer
-		}
-		res.writeHead(200, { 'Content-Type': 'application/json' });
-		res.end(JSON.stringify({ data: { id: 7 } }));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	return { url, received, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
-}
-
 describe('connection faults', () => {
+	const timeoutFast = { requestOptions: { retries: 2, timeout: 1 } };
+
 	test.each(['reset', 'hang'] as const)('%s on GET: retried, the item succeeds', async (fault) => {
-		const server = await faultyServer(fault, 1);
-		try {
-			const result = await runAmpeco({ tenantUrl: server.url, parameters: { ...GET_CHARGE_POINT, requestOptions: { retries: 2, timeout: 1 } } as never });
-			everything.push(result.items, result.error?.message);
-			expect(result.error).toBeUndefined();
-			expect(server.received).toEqual(['GET', 'GET']);
-		} finally {
-			await server.close();
-		}
+		mock.handle(inTurn([{ fault }], CHARGE_POINT));
+		const { error, requests } = await run({ ...GET_CHARGE_POINT, ...timeoutFast });
+		expect(error).toBeUndefined();
+		expect(requests.map((r) => r.method)).toEqual(['GET', 'GET']);
 	});
 
 	test.each(['reset', 'hang'] as const)('%s on POST: sent exactly once, the item fails clearly', async (fault) => {
-		const server = await faultyServer(fault, 5);
-		try {
-			const result = await runAmpeco({ tenantUrl: server.url, parameters: { ...START_CHARGING, requestOptions: { retries: 2, timeout: 1 } } as never });
-			everything.push(result.items, result.error?.message, result.error);
-			expect(server.received).toEqual(['POST']);
-			expect(result.error?.message).toMatch(/no response from AMPECO/);
-		} finally {
-			await server.close();
-		}
+		mock.handle(() => ({ fault }));
+		const { error, requests } = await run({ ...START_CHARGING, ...timeoutFast });
+		expect(requests.map((r) => r.method)).toEqual(['POST']);
+		expect(error?.message).toMatch(/no response from AMPECO/);
 	});
 });
 

@@ -9,7 +9,7 @@ import { nodeProperties } from '../nodes/Ampeco/description';
 import { buildProperties } from '../scripts/description/properties';
 import { identities } from '../scripts/description/identities';
 import type { Catalog } from '../nodes/Ampeco/catalog/types';
-import { INDEX_PATH, SPEC_PATH } from './helpers/shared-data';
+import { INDEX_PATH, SPEC_PATH } from '../scripts/shared-data';
 
 const inputs = readInputs();
 

@@ -6,8 +6,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 import { catalog, findOperation } from '../nodes/Ampeco/catalog';
 import type { OperationDef } from '../nodes/Ampeco/catalog/types';
-import { startMockAmpeco, type MockAmpeco, type Reply } from './helpers/mock-ampeco';
-import type { RecordedRequest } from './helpers/openapi-validator';
+import { startMockTenant, type LoggedRequest, type MockTenantServer, type Reply } from '../scripts/mock-tenant/server';
 import { runAmpeco, TOKEN } from './helpers/run-ampeco';
 
 const CURSOR_OP = findOperation('GET /resources/charge-points/v2.0')!;
@@ -29,17 +28,17 @@ function offsetOf(cursor: string | null): number {
 	return JSON.parse(Buffer.from(cursor.slice(0, -3), 'base64').toString('utf8')).id;
 }
 
-function queryOf(request: RecordedRequest): URLSearchParams {
+function queryOf(request: LoggedRequest): URLSearchParams {
 	return new URLSearchParams(request.query);
 }
 
-function perPageOf(request: RecordedRequest): number {
+function perPageOf(request: LoggedRequest): number {
 	return Number(queryOf(request).get('per_page'));
 }
 
 /** A cursor-paged listing of `total` records; links.next built by `nextLink` (same origin by default). */
-function cursorListing(mock: () => MockAmpeco, total = TOTAL, nextLink?: (cursor: string) => string) {
-	return (request: RecordedRequest): Reply => {
+function cursorListing(mock: () => MockTenantServer, total = TOTAL, nextLink?: (cursor: string) => string) {
+	return (request: LoggedRequest): Reply => {
 		const offset = offsetOf(queryOf(request).get('cursor'));
 		const perPage = perPageOf(request);
 		const data = records.slice(offset, Math.min(offset + perPage, total));
@@ -52,7 +51,7 @@ function cursorListing(mock: () => MockAmpeco, total = TOTAL, nextLink?: (cursor
 
 /** A page-numbered listing; `withLastPage: false` leaves meta.last_page out. */
 function pageListing(total: number, withLastPage: boolean) {
-	return (request: RecordedRequest): Reply => {
+	return (request: LoggedRequest): Reply => {
 		const page = Number(queryOf(request).get('page'));
 		const perPage = perPageOf(request);
 		const data = records.slice((page - 1) * perPage, Math.min(page * perPage, total));
@@ -63,20 +62,13 @@ function pageListing(total: number, withLastPage: boolean) {
 }
 
 /** Page numbers requested, in order: pages after the first are requested together, so they may arrive in any order. */
-function pagesOf(sent: RecordedRequest[]): string[] {
+function pagesOf(sent: LoggedRequest[]): string[] {
 	return sent.map((r) => queryOf(r).get('page')!).sort((a, b) => Number(a) - Number(b));
 }
 
-/** Delays each answer by `delayMs(page)` and records how many requests were in the server at once. */
-function slowPages(listing: (request: RecordedRequest) => Reply, delayMs: (page: number) => number) {
-	const seen = { inFlight: 0, maxInFlight: 0 };
-	const handler = async (request: RecordedRequest): Promise<Reply> => {
-		seen.maxInFlight = Math.max(seen.maxInFlight, ++seen.inFlight);
-		await new Promise((resolve) => setTimeout(resolve, delayMs(Number(queryOf(request).get('page')))));
-		seen.inFlight--;
-		return listing(request);
-	};
-	return { handler, seen };
+/** Delays each answer by `delayMs(page)`. */
+function slowPages(listing: (request: LoggedRequest) => Reply, delayMs: (page: number) => number) {
+	return (request: LoggedRequest): Reply => ({ ...listing(request), delayMs: delayMs(Number(queryOf(request).get('page'))) });
 }
 
 function listParameters(op: OperationDef, paging: { returnAll: true } | { returnAll: false; limit: number }) {
@@ -91,11 +83,11 @@ function range(from: number, to: number): number[] {
 	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-let mock: MockAmpeco;
-let other: MockAmpeco;
+let mock: MockTenantServer;
+let other: MockTenantServer;
 beforeAll(async () => {
-	mock = await startMockAmpeco();
-	other = await startMockAmpeco(() => ({ body: { data: [{ id: 'stolen' }], links: { next: null } } }));
+	mock = await startMockTenant({ validate: false });
+	other = await startMockTenant({ replies: () => ({ body: { data: [{ id: 'stolen' }], links: { next: null } } }) });
 });
 afterAll(async () => {
 	await mock.close();
@@ -206,18 +198,17 @@ describe('page-numbered paging', () => {
 
 	test('after page 1 names the last page, the others are requested together and still come out in order', async () => {
 		// Later pages answer first: the output must not follow the answers' order.
-		const { handler, seen } = slowPages(pageListing(TOTAL, true), (page) => (page === 1 ? 0 : 80 - page * 20));
-		mock.handle(handler);
+		mock.handle(slowPages(pageListing(TOTAL, true), (page) => (page === 1 ? 0 : 80 - page * 20)));
 		const { items, error, sent } = await list(PAGE_OP, { returnAll: true });
 		expect(error).toBeUndefined();
 		expect(ids(items)).toEqual(range(1, TOTAL));
 		expect(pagesOf(sent)).toEqual(['1', '2', '3']);
 		expect(sent.map((r) => queryOf(r).get('page'))[0]).toBe('1');
-		expect(seen.maxInFlight).toBe(2);
+		expect(Math.max(...sent.map((r) => r.inFlight))).toBe(2);
 	});
 
 	test('a page that fails while earlier ones are still on their way fails the item with its own error', async () => {
-		const { handler } = slowPages(pageListing(TOTAL, true), (page) => (page === 2 ? 80 : 0));
+		const handler = slowPages(pageListing(TOTAL, true), (page) => (page === 2 ? 80 : 0));
 		mock.handle((request) => (queryOf(request).get('page') === '3' ? { status: 404, body: { message: 'page 3 is gone' } } : handler(request)));
 		const { items, error } = await list(PAGE_OP, { returnAll: true });
 		expect(items).toHaveLength(0);

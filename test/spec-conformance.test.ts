@@ -5,21 +5,24 @@
 import { catalog } from '../nodes/Ampeco/catalog';
 import type { OperationDef } from '../nodes/Ampeco/catalog/types';
 import * as names from '../nodes/Ampeco/description/parameter-names';
-import { startMockAmpeco, type MockAmpeco } from './helpers/mock-ampeco';
+import { startMockTenant, type MockTenantServer } from '../scripts/mock-tenant/server';
 import { runAmpeco, TOKEN } from './helpers/run-ampeco';
-import { loadSpec } from './helpers/shared-data';
+import { loadSpec } from '../scripts/shared-data';
 import { sampleBody, sampleParameters } from './helpers/sample-parameters';
-import { validateRequest, withoutOverlappingAlternatives } from './helpers/openapi-validator';
 
 const described = catalog.operations.filter((op) => !op.indexOnly);
 const withBody = described.filter((op) => op.body?.fields);
 
-let mock: MockAmpeco;
+let mock: MockTenantServer;
 beforeAll(async () => {
-	mock = await startMockAmpeco((request) => {
-		if (request.method === 'DELETE') return { status: 204 };
-		if (request.method === 'GET') return { body: { data: [{ id: 1 }], links: { next: null }, meta: {} } };
-		return { body: { data: { id: 1 } } };
+	// The server checks every request against the spec and records what does not conform; these replies answer all.
+	mock = await startMockTenant({
+		validate: true,
+		replies: (request) => {
+			if (request.method === 'DELETE') return { status: 204 };
+			if (request.method === 'GET') return { body: { data: [{ id: 1 }], links: { next: null }, meta: {} } };
+			return { body: { data: { id: 1 } } };
+		},
 	});
 });
 afterAll(() => mock.close());
@@ -35,9 +38,8 @@ async function expectSpecValid(op: OperationDef, parameters: Record<string, unkn
 	const sent = mock.requests.slice(before);
 	expect(sent).toHaveLength(1);
 	expect(sent[0].headers.authorization).toBe(`Bearer ${TOKEN}`);
-	const verdict = await validateRequest(sent[0]);
-	expect({ operation: op.value, errors: withoutOverlappingAlternatives(verdict) }).toEqual({ operation: op.value, errors: [] });
-	expect(verdict.operationId).toBe(operationIdOf(op));
+	expect({ operation: op.value, errors: sent[0].violations }).toEqual({ operation: op.value, errors: [] });
+	expect(sent[0].operationId).toBe(operationIdOf(op));
 }
 
 test('the catalog holds 452 fully described operations', () => {

@@ -39,24 +39,20 @@ import { CACHE_DIR, CREDENTIAL_TYPE, DEMO_CREDENTIAL, PACKAGE_NAME, REPO_ROOT, T
 import { buildAndPack, installLikeCommunityPackage } from '../n8n/community-package';
 import { ensureN8n } from '../n8n/install-n8n';
 import { importCredentials, importWorkflows, n8nInstance, type N8nInstance } from '../n8n/n8n-cli';
-import { seconds } from '../n8n/process';
+import { option, seconds } from '../n8n/process';
 import { executeMeasured, type Execution } from './execute';
 import { sequentialPagesFloor } from './floor';
 import { benchLoader, type LoaderResult } from './loader';
 import { median, type Measured } from './measure';
-import { startMockAmpeco, type MockAmpeco, type MockCounters } from './mock-ampeco';
+import { startMockTenant, type Counters, type MockTenantServer } from '../mock-tenant/server';
+import { benchReplies } from './bench-replies';
 import { benchWorkflows, httpRequestVersion, HTTP_CREDENTIAL, MEASURED, type BenchWorkflows } from './workflows';
 
 // ---------------------------------------------------------------------------- options
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-function option(name: string, fallback: string): string {
-	const at = argv.indexOf(name);
-	return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
-}
+const flag = (name: string) => process.argv.includes(name);
 function positive(name: string, fallback: number): number {
-	const value = Number(option(name, String(fallback)));
+	const value = Number(option(name) ?? fallback);
 	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
 	return value;
 }
@@ -64,14 +60,14 @@ function positive(name: string, fallback: number): number {
 const quick = flag('--quick');
 const json = flag('--json');
 const settings = {
-	target: findTarget(option('--n8n', TARGETS[0].key)),
+	target: findTarget(option('--n8n') ?? TARGETS[0].key),
 	quick,
 	rounds: positive('--rounds', quick ? 1 : 5),
-	latencyMs: Number(option('--latency', '20')),
+	latencyMs: Number(option('--latency') ?? 20),
 	records: positive('--records', quick ? 2000 : 10_000),
 	items: positive('--items', quick ? 200 : 1000),
 	concurrency: positive('--concurrency', 50),
-	rateLimit: option('--rate-limit', 'auto'),
+	rateLimit: option('--rate-limit') ?? 'auto',
 	loaderRounds: positive('--loader-rounds', quick ? 3 : 10),
 	cpuProf: flag('--cpu-prof'),
 };
@@ -90,7 +86,7 @@ interface Sample extends Omit<Measured, 'samplesInWindow'> {
 	round: number;
 	wallMs: number;
 	load: [number, number];
-	mock: MockCounters;
+	mock: Counters;
 	/** Requests per second over the node's executionTime. */
 	rate: number;
 	rateLimitPerSecond?: number;
@@ -115,7 +111,7 @@ const loads: number[] = [];
 
 async function runOne(
 	instance: N8nInstance,
-	mock: MockAmpeco,
+	mock: MockTenantServer,
 	scenario: Scenario,
 	key: string,
 	contender: Contender,
@@ -130,7 +126,7 @@ async function runOne(
 	mock.setRateLimit(rateLimitPerSecond ? { limit: rateLimitPerSecond, windowMs: 1000 } : undefined);
 	const profile = settings.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(REPO_ROOT, '.work', 'bench-profiles')}`, `--cpu-prof-name=${key}-${contender}-round${round}.cpuprofile`] : [];
 	const execution: Execution = await executeMeasured(instance, workflowId, nodes, join(workDir, `${workflowId}.out`), profile);
-	const counters = { ...mock.counters, byStatus: { ...mock.counters.byStatus } };
+	const counters = mock.counters();
 	loads.push(...execution.load);
 	const m = execution.measured;
 	let error = execution.error;
@@ -271,7 +267,7 @@ async function main(): Promise<number> {
 	const packageDir = await timed('install the tarball as a community package', () => installLikeCommunityPackage(tarball, userFolder));
 
 	const token = `bench_${randomBytes(8).toString('hex')}`;
-	const mock = await startMockAmpeco({ token, latencyMs: settings.latencyMs, records: settings.records });
+	const mock = await startMockTenant({ token, latencyMs: settings.latencyMs, replies: benchReplies(settings.records) });
 	try {
 		const instance = await n8nInstance(install, userFolder, {
 			encryptionKey: randomBytes(24).toString('hex'),
@@ -323,7 +319,7 @@ async function timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
 	return value;
 }
 
-async function runRounds(instance: N8nInstance, mock: MockAmpeco, wf: BenchWorkflows, workDir: string): Promise<Record<'list' | 'get' | 'getLimited', Scenario>> {
+async function runRounds(instance: N8nInstance, mock: MockTenantServer, wf: BenchWorkflows, workDir: string): Promise<Record<'list' | 'get' | 'getLimited', Scenario>> {
 	mkdirSync(workDir, { recursive: true });
 	const scenarios = {
 		list: { title: `List ${settings.records} sessions (cursor pages of 100)`, samples: { ampeco: [], http: [] } } as Scenario,

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { ampeco, byId, linearWorkflow, manualTrigger, type Workflow } from '../../test/e2e/workflow';
+import { ampeco, byId, linearWorkflow, manualTrigger, type Workflow } from '../n8n/workflow';
 
 export const HTTP_CREDENTIAL = { id: 'benchHttpHeaderAuth', name: 'Bench: AMPECO token as header' };
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /*
- * Entry point of `npm start`, `npm run demo`, `npm run test:e2e` and `npm run mock-tenant`:
+ * Entry point of `npm start`, `npm run demo`, `npm run test:e2e`, `npm run mock-tenant` and the benchmarks:
  *   node scripts/n8n/bootstrap.js <file.ts> [arguments...]
  *
  * Plain JavaScript on purpose: on a fresh clone nothing is installed yet, so this installs
  * the dev dependencies (npm ci) when they are missing, then runs the TypeScript file with
- * ts-node. The scripts are TypeScript so that they share the jest suite's OpenAPI
- * validator and are type-checked by `npm test`.
+ * ts-node. The scripts are TypeScript so that the jest suite can share them (the mock
+ * tenant, its OpenAPI validator) and `npm test` type-checks them.
  */
 'use strict';
 

@@ -16,21 +16,16 @@ import { existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { CREDENTIAL_TYPE, DEMO_CREDENTIAL, DEMO_TENANT_PORT, DEV_USER_FOLDER, REPO_ROOT, TARGETS, findTarget } from './config';
 import { buildAndPack, installLikeCommunityPackage } from './community-package';
-import { ensureN8n, n8nDir } from './install-n8n';
+import { ensureN8n, n8nInstallDir } from './install-n8n';
 import { cli, importCredentials, n8nInstance, startN8n } from './n8n-cli';
-import { logLine, startMockTenant, type MockTenantServer } from './mock-tenant/server';
-import { Timeline, assertPortFree } from './process';
-
-function option(flag: string, fallback: string): string {
-	const at = process.argv.indexOf(flag);
-	return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
-}
+import { logLine, startMockTenant, type MockTenantServer } from '../mock-tenant/server';
+import { Timeline, assertPortFree, option } from './process';
 
 const say = (line: string) => console.log(`[npm start] ${line}`);
 
 /** The demo tenant, a credential pointing at it and, once, the example workflows. */
 async function prepareDemo(instance: Awaited<ReturnType<typeof n8nInstance>>, tenantPort: number): Promise<MockTenantServer> {
-	const mock = await startMockTenant({ port: tenantPort, onRequest: (r) => console.log(logLine(r)) });
+	const mock = await startMockTenant({ port: tenantPort, host: 'localhost', onRequest: (r) => console.log(logLine(r)) });
 	const file = join(instance.userFolder, 'demo-credential.json');
 	writeFileSync(file, JSON.stringify([{ ...DEMO_CREDENTIAL, type: CREDENTIAL_TYPE, data: { tenantUrl: mock.url, apiToken: 'demo-token' } }], null, 2));
 	await importCredentials(instance, file);
@@ -47,17 +42,17 @@ async function prepareDemo(instance: Awaited<ReturnType<typeof n8nInstance>>, te
 
 async function main(): Promise<void> {
 	const timeline = new Timeline();
-	const target = findTarget(option('--n8n', TARGETS[0].key));
+	const target = findTarget(option('--n8n') ?? TARGETS[0].key);
 	const demo = process.argv.includes('--demo');
-	const port = Number(option('--port', '5678'));
+	const port = Number(option('--port') ?? 5678);
 	// Separate user folders: a database migrated by n8n 2.x cannot be opened by 1.x.
 	const userFolder = target.key === TARGETS[0].key ? DEV_USER_FOLDER : `${DEV_USER_FOLDER}-${target.key}`;
 
 	// Checked before minutes of building: a second n8n or demo tenant would fail only at the end.
 	await assertPortFree(port, 'n8n (--port)');
-	if (demo) await assertPortFree(Number(option('--tenant-port', String(DEMO_TENANT_PORT))), 'the demo tenant (--tenant-port)');
+	if (demo) await assertPortFree(Number(option('--tenant-port') ?? DEMO_TENANT_PORT), 'the demo tenant (--tenant-port)');
 
-	const coldInstall = !existsSync(n8nDir(target));
+	const coldInstall = !existsSync(n8nInstallDir(target));
 	say(
 		`still to do: build and pack the package (about 30 s)${coldInstall ? `, install n8n ${target.n8nVersion} (first run only, about 5 minutes)` : ''}, start n8n (about 20 s)`,
 	);
@@ -70,7 +65,7 @@ async function main(): Promise<void> {
 	say(`installed ${tarball.split('/').pop()} into ${userFolder}/.n8n/nodes (as a community package)`);
 
 	const instance = await n8nInstance(install, userFolder);
-	const mock = demo ? await prepareDemo(instance, Number(option('--tenant-port', String(DEMO_TENANT_PORT)))) : undefined;
+	const mock = demo ? await prepareDemo(instance, Number(option('--tenant-port') ?? DEMO_TENANT_PORT)) : undefined;
 
 	say(`starting n8n ${target.n8nVersion} on Node.js ${install.node.version}…`);
 	const n8n = await startN8n(instance, { port, inherit: true });

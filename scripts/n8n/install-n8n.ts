@@ -85,15 +85,15 @@ export async function ensureNode(version: string, log: (line: string) => void): 
 	return runtime;
 }
 
-/** Where a version of n8n is installed; present once its install finished. */
-export function n8nDir(target: N8nTarget): string {
+/** Where ensureN8n() installs this n8n. */
+export function n8nInstallDir(target: N8nTarget): string {
 	return join(CACHE_DIR, `n8n-${target.n8nVersion}`);
 }
 
 export async function ensureN8n(target: N8nTarget, log: (line: string) => void): Promise<N8nInstall> {
 	const started = Date.now();
 	const node = await ensureNode(target.node, log);
-	const dir = n8nDir(target);
+	const dir = n8nInstallDir(target);
 	const installed = await installOnce(dir, async (tmp) => {
 		log(`installing n8n ${target.n8nVersion} for Node.js ${node.version} into ${dir} (a few minutes: sqlite3 compiles from source)`);
 		writeFileSync(

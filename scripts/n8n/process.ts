@@ -1,7 +1,13 @@
-/** Child processes and timings, shared by `npm start` and the e2e runner. */
+/** Child processes, ports, timings and command-line options, shared by `npm start`, the e2e runner and the benchmarks. */
 import { spawn, type ChildProcess, type SpawnOptions } from 'child_process';
 import { appendFileSync, readFileSync } from 'fs';
 import { createServer } from 'net';
+
+/** The value after `flag` on the command line (`--port 5680`), if any. */
+export function option(flag: string): string | undefined {
+	const at = process.argv.indexOf(flag);
+	return at > 0 ? process.argv[at + 1] : undefined;
+}
 
 export function seconds(ms: number): string {
 	return ms >= 60_000 ? `${Math.floor(ms / 60_000)}m${String(Math.round((ms % 60_000) / 1000)).padStart(2, '0')}s` : `${(ms / 1000).toFixed(1)}s`;

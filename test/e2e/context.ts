@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { ExecutionResult } from '../../scripts/n8n/n8n-cli';
-import type { LoggedRequest } from '../../scripts/n8n/mock-tenant/server';
-import type { MockTenant } from '../../scripts/n8n/mock-tenant/tenant';
-import type { Workflow } from './workflow';
+import type { LoggedRequest } from '../../scripts/mock-tenant/server';
+import type { MockTenant } from '../../scripts/mock-tenant/tenant';
+import type { Workflow } from '../../scripts/n8n/workflow';
 
 export interface Item {
 	json: Record<string, any>;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { REPO_ROOT } from '../../scripts/n8n/config';
 import { body, callSet, query, type Scenario } from './context';
-import type { Workflow } from './workflow';
+import type { Workflow } from '../../scripts/n8n/workflow';
 
 function example(file: string): Workflow {
 	return JSON.parse(readFileSync(join(REPO_ROOT, 'examples', file), 'utf8'));

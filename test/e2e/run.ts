@@ -20,8 +20,8 @@ import { CACHE_DIR, CREDENTIAL_TYPE, DEMO_CREDENTIAL, NODE_TYPE, PACKAGE_NAME, R
 import { buildAndPack, installLikeCommunityPackage } from '../../scripts/n8n/community-package';
 import { ensureN8n } from '../../scripts/n8n/install-n8n';
 import { executeWorkflow, importCredentials, importWorkflows, n8nInstance, type N8nInstance } from '../../scripts/n8n/n8n-cli';
-import { seconds } from '../../scripts/n8n/process';
-import { startMockTenant, warmUpValidator, type MockTenantServer } from '../../scripts/n8n/mock-tenant/server';
+import { option, seconds } from '../../scripts/n8n/process';
+import { startMockTenant, warmUpValidator, type MockTenantServer } from '../../scripts/mock-tenant/server';
 import { contextFor, type Scenario } from './context';
 import { exampleScenarios } from './examples';
 import { scenarios } from './scenarios';
@@ -144,7 +144,7 @@ async function runTarget(target: N8nTarget, tarball: string, all: Scenario[], tr
 		env: { GENERIC_TIMEZONE: 'UTC', TZ: 'UTC', N8N_PERSONALIZATION_ENABLED: 'false', N8N_TEMPLATES_ENABLED: 'false', N8N_SECURE_COOKIE: 'false' },
 	});
 
-	const mock = await startMockTenant({ token: TOKEN });
+	const mock = await startMockTenant({ host: 'localhost', token: TOKEN });
 	try {
 		const files = join(userFolder, 'import');
 		mkdirSync(files, { recursive: true });
@@ -181,11 +181,6 @@ async function runTarget(target: N8nTarget, tarball: string, all: Scenario[], tr
 	} finally {
 		await mock.close();
 	}
-}
-
-function option(flag: string): string | undefined {
-	const at = process.argv.indexOf(flag);
-	return at > 0 ? process.argv[at + 1] : undefined;
 }
 
 async function main(): Promise<number> {

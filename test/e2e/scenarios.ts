@@ -6,9 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { body, callSet, calls, plain, query, type Scenario } from './context';
-import { ampeco, byId, linearWorkflow, manualTrigger, mapped } from './workflow';
+import { ampeco, byId, linearWorkflow, manualTrigger, mapped } from '../../scripts/n8n/workflow';
 
 const NODE = 'AMPECO';
+/** EVSE → Update (v2.0): required and optional fields, entered in Body Fields and sent as the body. */
+const EVSE_UPDATE = { physicalReference: '17-B', type: 'ac', networkId: '2', status: 'active', allowsReservation: true, maxVoltage: '230', phases: 'three_phase', tariffGroupId: 3, maxPowerKw: 22 };
 
 export const scenarios: Scenario[] = [
 	{
@@ -146,36 +148,11 @@ export const scenarios: Scenario[] = [
 		title: 'EVSE Update (v2.0, Deprecated): PUT with required and optional fields',
 		workflow: linearWorkflow('e2eEvseUpdate01', 'e2e: EVSE update v2.0', [
 			manualTrigger(),
-			ampeco(NODE, {
-				resource: 'evse',
-				operation: 'PUT /resources/evses/v2.0/{evse}',
-				evse: byId(172),
-				bodyFields: mapped({
-					physicalReference: '17-B',
-					type: 'ac',
-					networkId: '2',
-					status: 'active',
-					allowsReservation: true,
-					maxVoltage: '230',
-					phases: 'three_phase',
-					tariffGroupId: 3,
-					maxPowerKw: 22,
-				}),
-			}),
+			ampeco(NODE, { resource: 'evse', operation: 'PUT /resources/evses/v2.0/{evse}', evse: byId(172), bodyFields: mapped(EVSE_UPDATE) }),
 		]),
 		check({ items, requests }) {
 			assert.deepEqual(calls(requests), ['PUT /resources/evses/v2.0/172']);
-			assert.deepEqual(body(requests[0]), {
-				physicalReference: '17-B',
-				type: 'ac',
-				networkId: '2',
-				status: 'active',
-				allowsReservation: true,
-				maxVoltage: '230',
-				phases: 'three_phase',
-				tariffGroupId: 3,
-				maxPowerKw: 22,
-			});
+			assert.deepEqual(body(requests[0]), EVSE_UPDATE);
 			const [evse] = items(NODE);
 			assert.equal(evse.json.id, 172);
 			assert.equal(evse.json.tariffGroupId, 3);

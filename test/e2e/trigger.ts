@@ -9,7 +9,7 @@ import { createHmac, randomUUID } from 'crypto';
 import { createRequire } from 'module';
 import { CREDENTIAL_TYPE, DEMO_CREDENTIAL } from '../../scripts/n8n/config';
 import type { N8nInstance } from '../../scripts/n8n/n8n-cli';
-import type { LoggedRequest, MockTenantServer } from '../../scripts/n8n/mock-tenant/server';
+import type { LoggedRequest, MockTenantServer } from '../../scripts/mock-tenant/server';
 import { calls } from './context';
 import { SESSION_STOPPED } from '../trigger/helpers/payloads';
 import type { N8nSession } from './session';

@@ -1,5 +1,4 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type {
 	IAuthenticateGeneric,
@@ -12,6 +11,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { startMockTenant, type MockTenantServer } from '../../scripts/mock-tenant/server';
 import { runNode } from './run-node';
 
 // ---------------------------------------------------------------------------
@@ -148,44 +148,29 @@ class ReverseNode implements INodeType {
 // Local HTTP server
 // ---------------------------------------------------------------------------
 
-interface Received {
-	method?: string;
-	url?: string;
-	headers: http.IncomingHttpHeaders;
-}
-
-let server: http.Server;
+let server: MockTenantServer;
 let baseUrl: string;
-const received: Received[] = [];
 const serverJson = [
 	{ id: 1, name: 'alpha' },
 	{ id: 2, name: 'beta' },
 ];
 
 beforeAll(async () => {
-	server = http.createServer((req, res) => {
-		received.push({ method: req.method, url: req.url, headers: req.headers });
-		if (req.url?.startsWith('/unauthorized')) {
-			res.writeHead(401, { 'content-type': 'application/json' });
-			res.end(JSON.stringify({ message: 'invalid token' }));
-			return;
-		}
-		res.writeHead(200, { 'content-type': 'application/json' });
-		res.end(JSON.stringify(serverJson));
+	server = await startMockTenant({
+		replies: (request) => (request.path.startsWith('/unauthorized') ? { status: 401, body: { message: 'invalid token' } } : { body: serverJson }),
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	baseUrl = server.url;
 });
 
-afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => server.close());
 
 beforeEach(() => {
-	received.length = 0;
+	server.reset();
 	lastThrown = undefined;
 });
+
+/** What the server received: method, URL (path and query) and headers of each request. */
+const received = () => server.requests.map((r) => ({ method: r.method, url: r.query ? `${r.path}?${r.query}` : r.path, headers: r.headers }));
 
 // ---------------------------------------------------------------------------
 // Tests
@@ -201,12 +186,12 @@ describe('runNode harness', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(received).toHaveLength(1);
-		expect(received[0].method).toBe('GET');
-		expect(received[0].url).toBe('/x?source=n8n');
-		expect(received[0].headers.authorization).toBe('Bearer secret-token');
+		expect(received()).toHaveLength(1);
+		expect(received()[0].method).toBe('GET');
+		expect(received()[0].url).toBe('/x?source=n8n');
+		expect(received()[0].headers.authorization).toBe('Bearer secret-token');
 		// credential property default applied by the credentials helper, then resolved in authenticate
-		expect(received[0].headers['x-tenant']).toBe('default-tenant');
+		expect(received()[0].headers['x-tenant']).toBe('default-tenant');
 		expect(result.items.map((item) => item.json)).toEqual(serverJson);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 	});
@@ -218,9 +203,9 @@ describe('runNode harness', () => {
 			credentials: { baseUrl, apiToken: '={{ "tok-" + (40 + 2) }}', tenant: 'acme' },
 			parameters: {},
 		});
-		expect(received[0].url).toBe('/x?source=n8n');
-		expect(received[0].headers.authorization).toBe('Bearer tok-42');
-		expect(received[0].headers['x-tenant']).toBe('acme');
+		expect(received()[0].url).toBe('/x?source=n8n');
+		expect(received()[0].headers.authorization).toBe('Bearer tok-42');
+		expect(received()[0].headers['x-tenant']).toBe('acme');
 	});
 
 	it('reports HTTP failures as the NodeApiError n8n-core raises', async () => {
@@ -235,8 +220,8 @@ describe('runNode harness', () => {
 		expect(result.error).toBeInstanceOf(NodeApiError);
 		expect((result.error as NodeApiError).httpCode).toBe('401');
 		// n8n-core retries a 401 once (after preAuthentication) before giving up
-		expect(received).toHaveLength(2);
-		expect(received.map((r) => r.headers.authorization)).toEqual(['Bearer wrong', 'Bearer wrong']);
+		expect(received()).toHaveLength(2);
+		expect(received().map((r) => r.headers.authorization)).toEqual(['Bearer wrong', 'Bearer wrong']);
 	});
 
 	it('returns the NodeOperationError thrown by the node (no continueOnFail)', async () => {
@@ -317,36 +302,29 @@ describe('runNode harness', () => {
 			),
 		);
 		expect(results.every((r) => r.error === undefined)).toBe(true);
-		const seen = Object.fromEntries(received.map((r) => [r.url, r.headers.authorization]));
+		const seen = Object.fromEntries(received().map((r) => [r.url, r.headers.authorization]));
 		for (const token of tokens) expect(seen[`/x-${token}?source=n8n`]).toBe(`Bearer ${token}`);
 	});
 
-	it('is fast enough for hundreds of runs', async () => {
-		const runs = 200;
-		// warm-up (DI container, lazy requires)
+	// Hundreds of runs per test file stay cheap because n8n is set up once per process: the
+	// user folder and its clean-up hook are made on the first run only.
+	it('sets n8n up once per process: hundreds of runs make no user folder and add no exit hook', async () => {
 		await runNode({ nodeType: new ReverseNode(), parameters: { value: 'x' } });
-
-		let start = performance.now();
-		for (let i = 0; i < runs; i++) {
-			await runNode({ nodeType: new ReverseNode(), parameters: { value: '={{ $json.n }}' }, inputItems: [{ json: { n: i } }] });
+		const mkdir = jest.spyOn(fs, 'mkdirSync');
+		const exitHooks = process.listenerCount('exit');
+		try {
+			for (let i = 0; i < 200; i++) {
+				const { items } = await runNode({ nodeType: new ReverseNode(), parameters: { value: '={{ $json.n }}' }, inputItems: [{ json: { n: i } }] });
+				expect(items[0].json.value).toBe(i);
+			}
+			for (let i = 0; i < 50; i++) {
+				const { error } = await runNode({ nodeType: new HttpTestNode(), credentialType: new TestApi(), credentials: { baseUrl, apiToken: 't' }, parameters: {} });
+				expect(error).toBeUndefined();
+			}
+			expect(mkdir).not.toHaveBeenCalled();
+			expect(process.listenerCount('exit')).toBe(exitHooks);
+		} finally {
+			mkdir.mockRestore();
 		}
-		const plainMs = (performance.now() - start) / runs;
-
-		start = performance.now();
-		for (let i = 0; i < runs; i++) {
-			await runNode({
-				nodeType: new HttpTestNode(),
-				credentialType: new TestApi(),
-				credentials: { baseUrl, apiToken: 't' },
-				parameters: {},
-			});
-		}
-		const httpMs = (performance.now() - start) / runs;
-
-		process.stdout.write(
-			`\n[run-node harness] avg per run: ${plainMs.toFixed(2)} ms (no HTTP), ${httpMs.toFixed(2)} ms (with local HTTP request)\n`,
-		);
-		expect(plainMs).toBeLessThan(25);
-		expect(httpMs).toBeLessThan(50);
 	});
 });

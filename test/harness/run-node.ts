@@ -165,9 +165,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	};
 
-	const workflowId = 'harness-workflow';
 	const workflow = new Workflow({
-		id: workflowId,
+		id: 'harness-workflow',
 		name: `Harness: ${description.displayName}`,
 		nodes: [inputNode, nodeUnderTest],
 		connections,
@@ -177,21 +176,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	});
 	credentialsHelper.setWorkflowContext(nodeTypes);
 
-	const executionId = String(++executionCounter);
-	const workflowData: IWorkflowBase = {
-		id: workflowId,
-		name: workflow.name ?? '',
-		active: false,
-		isArchived: false,
-		activeVersionId: null,
-		nodes: Object.values(workflow.nodes),
-		connections,
-		settings: workflow.settings,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	};
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
-	const additionalData = createAdditionalData(credentialsHelper, hooks, executionId, workflowId);
+	const additionalData = createAdditionalData(credentialsHelper, workflow, mode);
 
 	const inputItems = deepCopy(options.inputItems ?? [{ json: {} }]);
 	const runExecutionData = createRunExecutionData({
@@ -266,12 +251,27 @@ export function ensureContainer() {
 /** The n8n instance the harness pretends to be; webhook URLs are built on it. */
 export const HARNESS_BASE_URL = 'http://localhost:5678';
 
+/** What n8n hands one execution of `workflow`: its lifecycle hooks, credentials and URLs. */
 export function createAdditionalData(
 	credentialsHelper: ICredentialsHelper,
-	hooks: ExecutionLifecycleHooks,
-	executionId: string,
-	workflowId: string,
+	workflow: Workflow,
+	mode: WorkflowExecuteMode,
 ): IWorkflowExecuteAdditionalData {
+	const executionId = String(++executionCounter);
+	const workflowId = workflow.id;
+	const workflowData: IWorkflowBase = {
+		id: workflowId,
+		name: workflow.name ?? '',
+		active: workflow.active,
+		isArchived: false,
+		activeVersionId: null,
+		nodes: Object.values(workflow.nodes),
+		connections: workflow.connectionsBySourceNode,
+		settings: workflow.settings,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	};
+	const hooks = new ExecutionLifecycleHooks(mode, executionId, workflowData);
 	const base = HARNESS_BASE_URL;
 	const unsupported = (what: string) => async () => {
 		throw new Error(`run-node harness: ${what} is not supported`);
@@ -327,9 +327,10 @@ class HarnessInputNode implements INodeType {
 }
 
 /** Also the node credential expressions are resolved against (see HarnessCredentialsHelper). */
-export const harnessInputNode = new HarnessInputNode();
+const harnessInputNode = new HarnessInputNode();
 
-class HarnessNodeTypes implements INodeTypes {
+/** The node under test (or trigger) by its type name, and the passthrough input node. */
+export class HarnessNodeTypes implements INodeTypes {
 	constructor(
 		private readonly nodeTypeName: string,
 		private readonly nodeType: INodeType | IVersionedNodeType,

@@ -11,7 +11,7 @@ import { EVENTS_FILE } from '../../scripts/generate-catalog';
 import { generateNotificationEvents } from '../../scripts/catalog/notification-events';
 import { triggerProperties } from '../../nodes/AmpecoTrigger/properties';
 import { notificationEvents } from '../../nodes/AmpecoTrigger/generated/events';
-import { SPEC_PATH } from '../helpers/shared-data';
+import { SPEC_PATH } from '../../scripts/shared-data';
 
 /** Read here, independently of the generator. */
 const specText = readFileSync(SPEC_PATH, 'utf8');

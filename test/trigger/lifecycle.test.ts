@@ -1,10 +1,9 @@
 /**
- * The webhook lifecycle against a local AMPECO notifications API, through n8n-core's
+ * The webhook lifecycle against the mock tenant's notifications API, through n8n-core's
  * HookContext: subscribe on activation, check on start, unsubscribe on deactivation.
  */
-import { startMockAmpeco, type MockAmpeco } from '../helpers/mock-ampeco';
-import { validateRequest, type RecordedRequest } from '../helpers/openapi-validator';
-import { BASE, notificationsApi, type NotificationsApi } from './helpers/notifications-api';
+import { startMockTenant, type LoggedRequest, type MockTenantServer } from '../../scripts/mock-tenant/server';
+import { validateRequest } from '../../scripts/mock-tenant/openapi-validator';
 import { PRODUCTION_URL, TEST_URL, activate, createTriggerWorkflow, deactivate, runWebhookMethod, type TriggerWorkflow } from './helpers/trigger-harness';
 
 // The first validation builds openapi-backend's validators for the whole spec (tens of seconds).
@@ -13,12 +12,12 @@ jest.setTimeout(120_000);
 const TOKEN = 'tok_TRIGGER_5f2a9c';
 const EVENTS = ['session.start.stop.notification', 'evse.changed'];
 
-let mock: MockAmpeco;
-let api: NotificationsApi;
+const BASE = '/public-api/notifications/v2.0';
+
+let mock: MockTenantServer;
 
 beforeEach(async () => {
-	api = notificationsApi();
-	mock = await startMockAmpeco(api.handler);
+	mock = await startMockTenant();
 });
 afterEach(async () => {
 	await mock.close();
@@ -35,10 +34,14 @@ function restart(previous: TriggerWorkflow, events = EVENTS): TriggerWorkflow {
 
 const calls = () => mock.requests.map((r) => `${r.method} ${r.path}`);
 
-async function expectValid(request: RecordedRequest, operationId: string) {
-	const verdict = await validateRequest(request);
-	expect(verdict.operationId).toBe(operationId);
-	expect(verdict.errors).toEqual([]);
+function expectValid(request: LoggedRequest, operationId: string) {
+	expect(request.operationId).toBe(operationId);
+	expect(request.violations).toEqual([]);
+}
+
+/** Every request with this method is answered with this status (message "forced <status>"), the rest by the tenant. */
+function failAlways(method: string, status: number) {
+	mock.handle((request) => (request.method === method ? { status, body: { message: `forced ${status}` } } : undefined));
 }
 
 test('activation sends one subscribe request that the OpenAPI validator accepts, and records the subscription', async () => {
@@ -47,14 +50,14 @@ test('activation sends one subscribe request that the OpenAPI validator accepts,
 
 	expect(calls()).toEqual([`POST ${BASE}`]);
 	const [subscribe] = mock.requests;
-	await expectValid(subscribe, 'notificationsSubscribe');
+	expectValid(subscribe, 'notificationsSubscribe');
 	expect(JSON.parse(subscribe.body)).toEqual({ via: 'webhook', notifications: EVENTS, webhook: { callbackUrl: PRODUCTION_URL } });
 	// The shared validator ignores `format: uri` (it has no format plugin): the URL is checked here.
 	expect(new URL(PRODUCTION_URL).protocol).toBe('http:');
 	expect(PRODUCTION_URL.length).toBeLessThanOrEqual(500);
 	expect(subscribe.headers.authorization).toBe(`Bearer ${TOKEN}`);
-	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS } } });
-	expect([...api.subscriptions.values()]).toEqual([{ id: 100, via: 'webhook', notifications: EVENTS, webhook: { callbackUrl: PRODUCTION_URL } }]);
+	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 1, events: EVENTS } } });
+	expect([...mock.tenant.subscriptions.values()]).toEqual([{ id: 1, via: 'webhook', notifications: EVENTS, webhook: { callbackUrl: PRODUCTION_URL } }]);
 });
 
 test('the validator does reject a subscribe body AMPECO would refuse (so the check above can fail)', async () => {
@@ -71,16 +74,16 @@ test('a start with the subscription still live (n8n 1.123 runs checkExists): one
 
 	const afterRestart = restart(first);
 	expect(await activate(afterRestart)).toEqual({ existed: true });
-	expect(calls()).toEqual([`GET ${BASE}/100`]);
-	await expectValid(mock.requests[0], 'notificationRead');
-	expect(api.subscriptions.size).toBe(1);
+	expect(calls()).toEqual([`GET ${BASE}/1`]);
+	expectValid(mock.requests[0], 'notificationRead');
+	expect(mock.tenant.subscriptions.size).toBe(1);
 	expect(afterRestart.staticData()).toEqual(first.staticData());
 });
 
 test('checkExists recreates a subscription deleted behind n8n’s back: false, then create subscribes again', async () => {
 	const first = trigger();
 	await activate(first);
-	api.subscriptions.clear(); // deleted in the AMPECO back office
+	mock.tenant.subscriptions.clear(); // deleted in the AMPECO back office
 	mock.requests.length = 0;
 
 	const t = restart(first);
@@ -88,10 +91,10 @@ test('checkExists recreates a subscription deleted behind n8n’s back: false, t
 	expect(t.staticData()).toEqual({ subscriptions: {} });
 	expect(await runWebhookMethod(t, 'create')).toBe(true);
 
-	expect(calls()).toEqual([`GET ${BASE}/100`, `POST ${BASE}`]);
-	await expectValid(mock.requests[1], 'notificationsSubscribe');
-	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 101, events: EVENTS } } });
-	expect([...api.subscriptions.keys()]).toEqual([101]);
+	expect(calls()).toEqual([`GET ${BASE}/1`, `POST ${BASE}`]);
+	expectValid(mock.requests[1], 'notificationsSubscribe');
+	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 2, events: EVENTS } } });
+	expect([...mock.tenant.subscriptions.keys()]).toEqual([2]);
 });
 
 test('checkExists answers false when the events changed; create replaces the old subscription instead of adding one', async () => {
@@ -101,19 +104,19 @@ test('checkExists answers false when the events changed; create replaces the old
 
 	const t = restart(first, ['cdr.received']);
 	expect(await activate(t)).toEqual({ existed: false });
-	expect(calls()).toEqual([`GET ${BASE}/100`, `DELETE ${BASE}/100`, `POST ${BASE}`]);
-	await expectValid(mock.requests[1], 'notificationsUnsubscribe');
-	expect([...api.subscriptions.values()].map((s) => [s.id, s.notifications])).toEqual([[101, ['cdr.received']]]);
+	expect(calls()).toEqual([`GET ${BASE}/1`, `DELETE ${BASE}/1`, `POST ${BASE}`]);
+	expectValid(mock.requests[1], 'notificationsUnsubscribe');
+	expect([...mock.tenant.subscriptions.values()].map((s) => [s.id, s.notifications])).toEqual([[2, ['cdr.received']]]);
 });
 
 test('checkExists answers false when the subscription in AMPECO points elsewhere', async () => {
 	const first = trigger();
 	await activate(first);
-	api.subscriptions.get(100)!.webhook.callbackUrl = 'https://elsewhere.example.com/hook';
+	mock.tenant.subscriptions.get(1)!.webhook!.callbackUrl = 'https://elsewhere.example.com/hook';
 	mock.requests.length = 0;
 
 	expect(await runWebhookMethod(restart(first), 'checkExists')).toBe(false);
-	expect(calls()).toEqual([`GET ${BASE}/100`]);
+	expect(calls()).toEqual([`GET ${BASE}/1`]);
 });
 
 test('deactivation sends the unsubscribe and forgets the subscription', async () => {
@@ -122,20 +125,20 @@ test('deactivation sends the unsubscribe and forgets the subscription', async ()
 	mock.requests.length = 0;
 
 	expect(await deactivate(t)).toBe(true);
-	expect(calls()).toEqual([`DELETE ${BASE}/100`]);
-	await expectValid(mock.requests[0], 'notificationsUnsubscribe');
-	expect(api.subscriptions.size).toBe(0);
+	expect(calls()).toEqual([`DELETE ${BASE}/1`]);
+	expectValid(mock.requests[0], 'notificationsUnsubscribe');
+	expect(mock.tenant.subscriptions.size).toBe(0);
 	expect(t.staticData()).toEqual({ subscriptions: {} });
 });
 
 test('a 404 on delete (already gone) is tolerated', async () => {
 	const t = trigger();
 	await activate(t);
-	api.subscriptions.clear();
+	mock.tenant.subscriptions.clear();
 	mock.requests.length = 0;
 
 	await expect(deactivate(t)).resolves.toBe(true);
-	expect(calls()).toEqual([`DELETE ${BASE}/100`]);
+	expect(calls()).toEqual([`DELETE ${BASE}/1`]);
 	expect(mock.requests.length).toBe(1);
 	expect(t.staticData()).toEqual({ subscriptions: {} });
 });
@@ -143,56 +146,56 @@ test('a 404 on delete (already gone) is tolerated', async () => {
 test('a 500 on delete is reported, and the subscription stays on record for the next activation', async () => {
 	const t = trigger();
 	await activate(t);
-	api.failAlways('DELETE', 500);
+	failAlways('DELETE', 500);
 	mock.requests.length = 0;
 
 	await expect(deactivate(t)).rejects.toMatchObject({ httpCode: '500', message: expect.stringContaining('AMPECO Trigger: unsubscribe failed with HTTP 500') });
 	// DELETE is idempotent: the transport retried it before giving up.
-	expect(calls().every((c) => c === `DELETE ${BASE}/100`)).toBe(true);
+	expect(calls().every((c) => c === `DELETE ${BASE}/1`)).toBe(true);
 	expect(mock.requests.length).toBeGreaterThanOrEqual(1);
-	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS } } });
-	expect(api.subscriptions.size).toBe(1);
+	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 1, events: EVENTS } } });
+	expect(mock.tenant.subscriptions.size).toBe(1);
 });
 
 test('an error other than 404 while checking is reported, not taken for "gone"', async () => {
 	const first = trigger();
 	await activate(first);
-	api.failAlways('GET', 403);
+	failAlways('GET', 403);
 	mock.requests.length = 0;
 
 	await expect(activate(restart(first))).rejects.toMatchObject({ httpCode: '403' });
-	expect(calls()).toEqual([`GET ${BASE}/100`]);
+	expect(calls()).toEqual([`GET ${BASE}/1`]);
 });
 
 test('a 404 is recognised by status, whatever the message says', async () => {
 	const first = trigger();
 	await activate(first);
-	api.failAlways('GET', 404); // message "forced 404": no "not found" wording
+	failAlways('GET', 404); // message "forced 404": no "not found" wording
 	expect(await runWebhookMethod(restart(first), 'checkExists')).toBe(false);
 });
 
 test('"Listen for test event" subscribes the test URL and unsubscribes only that, leaving production alone', async () => {
 	const t = trigger();
-	await activate(t); // production, id 100
+	await activate(t); // production, id 1
 	mock.requests.length = 0;
 
 	expect(await activate(t, { isTest: true })).toEqual({ existed: false });
 	expect(calls()).toEqual([`POST ${BASE}`]);
 	expect(JSON.parse(mock.requests[0].body).webhook).toEqual({ callbackUrl: TEST_URL });
 	expect(t.staticData()).toEqual({
-		subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS }, [TEST_URL]: { id: 101, events: EVENTS, test: true } },
+		subscriptions: { [PRODUCTION_URL]: { id: 1, events: EVENTS }, [TEST_URL]: { id: 2, events: EVENTS, test: true } },
 	});
 
 	await deactivate(t, { isTest: true });
-	expect(calls()).toEqual([`POST ${BASE}`, `DELETE ${BASE}/101`]);
-	expect([...api.subscriptions.keys()]).toEqual([100]);
-	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 100, events: EVENTS } } });
+	expect(calls()).toEqual([`POST ${BASE}`, `DELETE ${BASE}/2`]);
+	expect([...mock.tenant.subscriptions.keys()]).toEqual([1]);
+	expect(t.staticData()).toEqual({ subscriptions: { [PRODUCTION_URL]: { id: 1, events: EVENTS } } });
 });
 
 test("after n8n's public URL changed, activation unsubscribes the old URL's subscription and keeps the test one", async () => {
 	const t = trigger();
-	await activate(t); // production, id 100
-	await activate(t, { isTest: true }); // test, id 101
+	await activate(t); // production, id 1
+	await activate(t, { isTest: true }); // test, id 2
 	// As if n8n had served another address when these were made (WEBHOOK_URL changed since).
 	const OLD = 'https://old-n8n.example.com';
 	const { subscriptions } = t.staticData() as { subscriptions: Record<string, object> };
@@ -201,10 +204,10 @@ test("after n8n's public URL changed, activation unsubscribes the old URL's subs
 	mock.requests.length = 0;
 
 	expect(await activate(restarted)).toEqual({ existed: false });
-	expect(calls()).toEqual([`DELETE ${BASE}/100`, `POST ${BASE}`]);
-	expect([...api.subscriptions.keys()].sort()).toEqual([101, 102]);
+	expect(calls()).toEqual([`DELETE ${BASE}/1`, `POST ${BASE}`]);
+	expect([...mock.tenant.subscriptions.keys()].sort()).toEqual([2, 3]);
 	expect(restarted.staticData()).toEqual({
-		subscriptions: { [TEST_URL.replace(new URL(TEST_URL).origin, OLD)]: { id: 101, events: EVENTS, test: true }, [PRODUCTION_URL]: { id: 102, events: EVENTS } },
+		subscriptions: { [TEST_URL.replace(new URL(TEST_URL).origin, OLD)]: { id: 2, events: EVENTS, test: true }, [PRODUCTION_URL]: { id: 3, events: EVENTS } },
 	});
 });
 

@@ -14,22 +14,19 @@
  *   `webhookResponse`, or not at all when the node answered itself); otherwise the items
  *   start a run of the workflow [AMPECO Trigger] → [Capture] through `WorkflowExecute`.
  *
- * Not reused from test/harness/run-node.ts because that harness runs execute() nodes and
- * keeps its workflow, credentials helper and additional data private; the credentials
- * helper below is a reduced copy of its generic-authentication path.
+ * Node types, credentials helper and additional data are run-node's (test/harness/run-node.ts);
+ * what differs is the workflow: a trigger that n8n calls instead of an execute() node.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { buffer } from 'stream/consumers';
-import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
-import { NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
+import { HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { NodeConnectionTypes, Workflow, createRunExecutionData, deepCopy } from 'n8n-workflow';
 import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
-	INodeType,
-	INodeTypes,
 	IRun,
 	IWebhookData,
 	IWebhookResponseData,
@@ -38,7 +35,7 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { AmpecoApi } from '../../../credentials/AmpecoApi.credentials';
-import { HARNESS_BASE_URL, HarnessCredentialsHelper, INPUT_NODE_TYPE, createAdditionalData, ensureContainer, harnessInputNode } from '../../harness/run-node';
+import { HARNESS_BASE_URL, HarnessCredentialsHelper, HarnessNodeTypes, INPUT_NODE_TYPE, createAdditionalData, ensureContainer } from '../../harness/run-node';
 import { AmpecoTrigger } from '../../../nodes/AmpecoTrigger/AmpecoTrigger.node';
 
 export const TRIGGER_TYPE = 'n8n-nodes-ampeco.ampecoTrigger';
@@ -51,20 +48,6 @@ export const TEST_URL = `${N8N_BASE}/webhook-test/${WEBHOOK_ID}/webhook`;
 
 const triggerType = new AmpecoTrigger();
 const credentialType = new AmpecoApi();
-
-class NodeTypes implements INodeTypes {
-	getByName(type: string) {
-		if (type === TRIGGER_TYPE) return triggerType;
-		if (type === INPUT_NODE_TYPE) return harnessInputNode;
-		throw new Error(`unknown node type ${type}`);
-	}
-	getByNameAndVersion(type: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
-	}
-	getKnownTypes(): IDataObject {
-		return {};
-	}
-}
 
 export interface TriggerSetup {
 	tenantUrl: string;
@@ -82,8 +65,6 @@ export interface TriggerWorkflow {
 	staticData(): IDataObject;
 }
 
-let executionCounter = 0;
-
 export function createTriggerWorkflow(setup: TriggerSetup): TriggerWorkflow {
 	ensureContainer();
 	const node: INode = {
@@ -98,7 +79,7 @@ export function createTriggerWorkflow(setup: TriggerSetup): TriggerWorkflow {
 	};
 	// run-node's passthrough: what it receives is what the workflow got.
 	const capture: INode = { id: 'capture-node', name: CAPTURE_NAME, type: INPUT_NODE_TYPE, typeVersion: 1, position: [220, 0], parameters: {} };
-	const nodeTypes = new NodeTypes();
+	const nodeTypes = new HarnessNodeTypes(TRIGGER_TYPE, triggerType);
 	const workflow = new Workflow({
 		id: 'trigger-workflow',
 		name: 'AMPECO Trigger test',
@@ -120,20 +101,7 @@ export function createTriggerWorkflow(setup: TriggerSetup): TriggerWorkflow {
 }
 
 function additionalDataFor(t: TriggerWorkflow, mode: WorkflowExecuteMode, extra: Partial<IWorkflowExecuteAdditionalData> = {}): IWorkflowExecuteAdditionalData {
-	const executionId = String(++executionCounter);
-	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
-		id: t.workflow.id,
-		name: t.workflow.name ?? '',
-		active: true,
-		isArchived: false,
-		activeVersionId: null,
-		nodes: Object.values(t.workflow.nodes),
-		connections: t.workflow.connectionsBySourceNode,
-		settings: t.workflow.settings,
-		createdAt: new Date(),
-		updatedAt: new Date(),
-	});
-	return { ...createAdditionalData(t.credentialsHelper, hooks, executionId, t.workflow.id), ...extra };
+	return { ...createAdditionalData(t.credentialsHelper, t.workflow, mode), ...extra };
 }
 
 function webhookDataFor(t: TriggerWorkflow, additionalData: IWorkflowExecuteAdditionalData, isTest: boolean): IWebhookData {

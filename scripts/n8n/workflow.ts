@@ -3,7 +3,7 @@
  * connected in a line. The AMPECO node is referenced the way a community install names
  * it: `<package>.<node>` = n8n-nodes-ampeco.ampeco, typeVersion 1.
  */
-import { CREDENTIAL_TYPE, DEMO_CREDENTIAL, NODE_TYPE } from '../../scripts/n8n/config';
+import { CREDENTIAL_TYPE, DEMO_CREDENTIAL, NODE_TYPE } from './config';
 
 export interface WorkflowNode {
 	id: string;

@@ -4,7 +4,7 @@
  */
 import addFormats from 'ajv-formats';
 import OpenAPIBackend from 'openapi-backend';
-import { loadSpec } from './shared-data';
+import { loadSpec } from '../shared-data';
 
 export interface RecordedRequest {
 	method: string;

@@ -164,7 +164,6 @@ export function createDataset(now = new Date()): Dataset {
 	// 40 users; every 8th is disabled (blocked), each user has one or two ID tags.
 	const users: Row[] = [];
 	const idTags: Row[] = [];
-	const rfidTags: Row[] = [];
 	for (let i = 0; i < 40; i++) {
 		const id = 1001 + i;
 		const first = FIRST[i % FIRST.length];
@@ -206,18 +205,11 @@ export function createDataset(now = new Date()): Dataset {
 				partnerId: null,
 				lastUpdatedAt: iso(t0 - (i % 30) * DAY),
 			});
-			rfidTags.push({
-				id: tagId,
-				rfidTagUid: uid,
-				rfidLabel: `${first}'s ${k === 0 ? 'card' : 'key fob'}`,
-				expireAt: null,
-				createdAt: iso(t0 - (250 - i) * DAY),
-				status: 'enabled',
-				userId: id,
-				lastUpdatedAt: iso(t0 - (i % 30) * DAY),
-			});
 		}
 	}
+
+	// The older RFID tag resource: the same tags under its own field names.
+	const rfidTags: Row[] = idTags.map(({ idTagUid, idLabel, type: _type, externalId: _externalId, partnerId: _partnerId, ...tag }) => ({ ...tag, rfidTagUid: idTagUid, rfidLabel: idLabel }));
 
 	// 250 sessions over the last 7 days (enough for three pages of 100); the newest few are still charging.
 	const sessions: Row[] = [];

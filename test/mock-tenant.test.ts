@@ -1,11 +1,13 @@
 /**
- * The mock tenant behind `npm run demo` and the e2e suite: its answers follow the spec's
- * response schemas (so the demo data is what a real tenant could send) and its listings
- * page and filter like the API. Runs in the jest suite; no n8n needed.
+ * The mock tenant behind the demo, the e2e suite, the jest suite and the benchmark: its
+ * answers follow the spec's response schemas (so the demo data is what a real tenant could
+ * send), its listings page and filter like the API, and its server checks requests
+ * against the spec and limits their rate as AMPECO does.
  */
 import OpenAPIBackend from 'openapi-backend';
-import { loadSpec } from '../helpers/shared-data';
-import { MockTenant, type TenantRequest } from '../../scripts/n8n/mock-tenant/tenant';
+import { loadSpec } from '../scripts/shared-data';
+import { startMockTenant, type MockTenantServer } from '../scripts/mock-tenant/server';
+import { MockTenant, type TenantRequest } from '../scripts/mock-tenant/tenant';
 
 let responses: OpenAPIBackend;
 let tenant: MockTenant;
@@ -132,5 +134,33 @@ describe('writes', () => {
 		expect(circuits.status).toBe(200);
 		expect((circuits.body as { links: { next: unknown } }).links.next).toBeNull();
 		expect((await call('POST', '/public-api/actions/charge-point/v1.0/17/reset/soft')).status).toBe(202);
+	});
+});
+
+describe('the server', () => {
+	let server: MockTenantServer | undefined;
+	afterEach(() => server?.close());
+
+	const get = (path: string, headers: Record<string, string> = {}) => fetch(`${server!.url}${path}`, { headers });
+
+	test('as a tenant it wants a bearer token, refuses a request that breaks the spec with 422, and records every violation', async () => {
+		server = await startMockTenant();
+		const auth = { Authorization: 'Bearer any' };
+		expect((await get('/public-api/resources/currencies/v2.0')).status).toBe(401);
+		const refused = await fetch(`${server.url}/public-api/resources/users/v1.0`, { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{"email":42}' });
+		expect(refused.status).toBe(422);
+		// Laravel ignores a query parameter it does not know: answered, but still a violation.
+		expect((await get('/public-api/resources/currencies/v2.0?colour=red', auth)).status).toBe(200);
+		expect(server.violations().map((r) => [r.method, r.status])).toEqual([['POST', 422], ['GET', 200]]);
+		expect(server.requests.map((r) => r.operationId)).toEqual([undefined, 'userCreate', expect.any(String)]);
+	});
+
+	test('a rate limit answers 429 beyond the limit, and says what is left on every answer', async () => {
+		server = await startMockTenant({ replies: () => ({ body: {} }), rateLimit: { limit: 2, windowMs: 60_000 } });
+		const answers = [];
+		for (let i = 0; i < 3; i++) answers.push(await get('/public-api/resources/currencies/v2.0'));
+		expect(answers.map((a) => [a.status, a.headers.get('x-ratelimit-remaining')])).toEqual([[200, '1'], [200, '0'], [429, '0']]);
+		expect(Number(answers[2].headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(server.counters()).toMatchObject({ requests: 3, tooManyRequests: 1, byStatus: { 200: 2, 429: 1 } });
 	});
 });

@@ -7,7 +7,7 @@
  * is accepted and answered with its documented success status and a body generated from its schema.
  */
 import OpenAPIBackend from 'openapi-backend';
-import { loadSpec } from '../../../test/helpers/shared-data';
+import { loadSpec } from '../shared-data';
 import { createDataset, type Dataset, type Row } from './data';
 import { parseQuery, type QueryTree } from './query';
 
@@ -51,12 +51,12 @@ const MAX_PER_PAGE = 100;
 
 const notFound = (what: string, id: string): TenantReply => ({ status: 404, body: { message: `${what} ${id} not found.` } });
 
-function encodeCursor(lastId: number): string {
+export function encodeCursor(lastId: number): string {
 	// Laravel's cursor paginator encodes the last row's key the same way.
 	return Buffer.from(JSON.stringify({ id: lastId, _pointsToNextItems: true })).toString('base64url');
 }
 
-function decodeCursor(cursor: string): number {
+export function decodeCursor(cursor: string): number {
 	try {
 		return Number(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')).id);
 	} catch {
