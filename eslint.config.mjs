@@ -7,10 +7,4 @@ import { globalIgnores } from 'eslint/config';
 export default [
 	globalIgnores(['test/**', 'scripts/**', '.work/**', 'examples/**', 'node_modules/**', 'dist/**', 'coverage/**']),
 	...config,
-	{
-		// Pure helpers without access to the node: they throw InputError / Error, which the
-		// router (execute/router.ts) turns into NodeOperationError with the item index.
-		files: ['nodes/Ampeco/execute/values.ts', 'nodes/Ampeco/execute/custom-request.ts', 'nodes/Ampeco/shared/tenant-url.ts'],
-		rules: { '@n8n/community-nodes/require-node-api-error': 'off' },
-	},
 ];
