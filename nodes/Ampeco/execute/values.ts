@@ -26,14 +26,21 @@ export function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
 
+/** JSON.parse as a result, so that the caller, which knows the field, raises the InputError. */
+function tryParseJson(text: string): { value: unknown } | { problem: string } {
+	try {
+		return { value: JSON.parse(text) };
+	} catch (error) {
+		return { problem: (error as Error).message };
+	}
+}
+
 export function parseJson(value: unknown, field: string): unknown {
 	if (typeof value !== 'string') return value;
 	if (value.trim() === '') return undefined;
-	try {
-		return JSON.parse(value);
-	} catch (error) {
-		throw new InputError(field, `is not valid JSON (${(error as Error).message})`);
-	}
+	const parsed = tryParseJson(value);
+	if ('problem' in parsed) throw new InputError(field, `is not valid JSON (${parsed.problem})`);
+	return parsed.value;
 }
 
 /** n8n's date picker gives local ISO strings without a zone; AMPECO wants RFC 3339, so those are read as UTC. */
@@ -200,12 +207,14 @@ function checkNumber(field: FieldDef, value: number, path: string): void {
 
 /** Runs a check; an InputError comes back as the result (n8n's lint wants no error re-thrown from a catch). */
 export function inputProblem<T>(check: () => T): T | InputError {
+	let failure: unknown;
 	try {
 		return check();
 	} catch (error) {
-		if (error instanceof InputError) return error;
-		throw error;
+		failure = error;
 	}
+	if (failure instanceof InputError) return failure;
+	throw failure;
 }
 
 /** Checks a body against one alternative: its selecting values, its own fields, and nothing else when it is closed. */

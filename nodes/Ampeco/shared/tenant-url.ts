@@ -8,12 +8,8 @@ export function normalizeTenantUrl(input: unknown): string {
 	const raw = String(input ?? '').trim();
 	if (!raw) throw new Error('Tenant URL is empty: enter your AMPECO tenant address, e.g. cp.example.com');
 	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
-	let url: URL;
-	try {
-		url = new URL(withScheme);
-	} catch {
-		throw new Error(`Tenant URL "${raw}" is not a valid address`);
-	}
+	if (!URL.canParse(withScheme)) throw new Error(`Tenant URL "${raw}" is not a valid address`);
+	const url = new URL(withScheme);
 	if (url.username || url.password) throw new Error('Tenant URL must not contain a user name or password');
 	const local = LOCAL_HOSTS.has(url.hostname);
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
