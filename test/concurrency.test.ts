@@ -1,6 +1,6 @@
 /** Items run concurrently, bounded, in input order, with Continue On Fail per item. */
 import { startMockTenant, type MockTenantServer } from '../scripts/mock-tenant/server';
-import { DEFAULT_CONCURRENCY } from '../nodes/Ampeco/transport/throttle';
+import { DEFAULT_CONCURRENCY } from '../nodes/shared/transport/throttle';
 import { runAmpeco } from './helpers/run-ampeco';
 
 const GET = { resource: 'evse', operation: 'GET /resources/evses/v2.1/{evse}', evse: '={{ { "__rl": true, "mode": "id", "value": String($json.id) } }}' };

@@ -7,7 +7,7 @@ import { Ampeco } from '../nodes/Ampeco/Ampeco.node';
 import { AmpecoTrigger } from '../nodes/AmpecoTrigger/AmpecoTrigger.node';
 import { catalog } from '../nodes/Ampeco/catalog';
 import { enumOptions, mapperFields } from '../nodes/Ampeco/description/mapper-fields';
-import { fieldLabel, optionLabel, pathIdLabel, sentenceCase, titleCase } from '../nodes/Ampeco/shared/text';
+import { fieldLabel, optionLabel, pathIdLabel, sentenceCase, titleCase } from '../nodes/shared/text';
 
 test.each([
 	['maxPowerKw', 'Max Power (kW)'],

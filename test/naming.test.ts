@@ -1,6 +1,6 @@
 /** Operation names and actions: built by rules from AMPECO's summaries and paths, read as English. */
 import { generatedCatalog as catalog } from '../nodes/Ampeco/catalog';
-import { words } from '../nodes/Ampeco/shared/text';
+import { words } from '../nodes/shared/text';
 import { actionPhrase, actionVerb, pluralPhrase, singularPhrase } from '../scripts/catalog/naming';
 
 test.each([

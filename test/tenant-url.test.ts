@@ -1,4 +1,4 @@
-import { normalizeTenantUrl } from '../nodes/Ampeco/shared/tenant-url';
+import { normalizeTenantUrl } from '../nodes/shared/tenant-url';
 
 describe('normalizeTenantUrl: where the token may be sent', () => {
 	it.each([

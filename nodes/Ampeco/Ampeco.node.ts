@@ -25,7 +25,7 @@ export class Ampeco implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Loaded on first execution: n8n loads every installed package at start, most never run.
-		const { executeOperations } = await import('./execute/router');
+		const { executeOperations } = await import('./execute/run-items');
 		return executeOperations(this);
 	}
 }

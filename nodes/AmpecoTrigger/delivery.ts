@@ -4,7 +4,7 @@
  * starts nothing; an unselected event is acknowledged (200) and starts nothing.
  */
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
-import { CREDENTIAL_NAME } from '../Ampeco/transport/request';
+import { CREDENTIAL_NAME } from '../shared/transport/request';
 import { DEFAULT_TIMESTAMP_TOLERANCE, DELIVERY_KEY, EVENT_KEY, PARAM } from './properties';
 import { FAILURE_MESSAGES, checkSignature, checkTimestamp, type CheckFailure, type HeaderValue } from './signature';
 

@@ -11,7 +11,7 @@
  * same kind, which would otherwise keep being delivered to an address n8n no longer serves.
  */
 import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions, type JsonObject } from 'n8n-workflow';
-import { send, openTenant, type ApiRequest } from '../Ampeco/transport/request';
+import { send, openTenant, type ApiRequest } from '../shared/transport/request';
 import { PARAM } from './properties';
 
 export const SUBSCRIPTIONS_PATH = '/public-api/notifications/v2.0';

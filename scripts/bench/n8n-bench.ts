@@ -1,6 +1,6 @@
 /**
  * `npm run bench:n8n`: the AMPECO node against n8n's own HTTP Request node, in real n8n,
- * on the jobs users run (issue 6: "at least as fast as n8n's own HTTP Request node").
+ * on the jobs users run.
  *
  *   npm run bench:n8n                     n8n 1.123.50, 5 rounds (≈4 min on 2 cores)
  *   npm run bench:n8n -- --n8n 2          n8n 2.41.1 on Node.js 24

@@ -27,7 +27,7 @@ import {
 	words,
 } from './naming';
 import { flatten, toField, toFields, variantsOf, type Schema } from './schema-to-fields';
-import { pathIdLabel } from '../../nodes/Ampeco/shared/text';
+import { pathIdLabel } from '../../nodes/shared/text';
 
 export interface IndexEntry {
 	tag: string;

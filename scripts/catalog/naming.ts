@@ -14,9 +14,9 @@ const RESOURCE_ALIASES: Record<string, string> = {
 	notifications: 'notification',
 };
 
-import { camelCase, words } from '../../nodes/Ampeco/shared/text';
+import { camelCase, words } from '../../nodes/shared/text';
 
-export { camelCase, sentenceCase, titleCase, words } from '../../nodes/Ampeco/shared/text';
+export { camelCase, sentenceCase, titleCase, words } from '../../nodes/shared/text';
 
 /** Path parameters whose name is not the key of the resource they identify. */
 export const PATH_PARAM_RESOURCES: Record<string, string> = {

@@ -4,7 +4,7 @@
  * read-only properties, which are never user input.
  */
 import type { BodyVariant, FieldDef, FieldType } from '../../nodes/Ampeco/catalog/types';
-import { fieldLabel, optionLabel } from '../../nodes/Ampeco/shared/text';
+import { fieldLabel, optionLabel } from '../../nodes/shared/text';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Schema = Record<string, any>;

@@ -17,9 +17,9 @@ import type { Catalog, OperationDef, PathParamDef } from '../../nodes/Ampeco/cat
 import { CUSTOM_METHODS } from '../../nodes/Ampeco/catalog/custom';
 import { enumOptions } from '../../nodes/Ampeco/description/mapper-fields';
 import * as names from '../../nodes/Ampeco/description/parameter-names';
-import { fieldLabel, pathIdLabel } from '../../nodes/Ampeco/shared/text';
-import { DEFAULT_RETRY } from '../../nodes/Ampeco/transport/retry';
-import { DEFAULT_CONCURRENCY } from '../../nodes/Ampeco/transport/throttle';
+import { fieldLabel, pathIdLabel } from '../../nodes/shared/text';
+import { DEFAULT_RETRY } from '../../nodes/shared/transport/retry';
+import { DEFAULT_CONCURRENCY } from '../../nodes/shared/transport/throttle';
 import { listSearchMethodName } from './list-search-names';
 
 type Condition = Array<NodeParameterValue | DisplayCondition>;

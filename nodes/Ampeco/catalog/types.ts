@@ -3,7 +3,10 @@
  * AMPECO endpoint; one executor runs them all.
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import type { HttpMethod } from '../../shared/transport/request';
+import type { Paging } from '../../shared/transport/paginate';
+
+export type { HttpMethod, Paging };
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'json';
 
@@ -51,7 +54,6 @@ export interface PathParamDef {
  */
 export type OperationKind = 'get' | 'getMany' | 'create' | 'update' | 'delete' | 'action';
 
-export type Paging = 'cursor' | 'page';
 
 /** One alternative of a body declared as oneOf/anyOf: what it requires and the values that select it. */
 export interface BodyVariant {

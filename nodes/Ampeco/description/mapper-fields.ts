@@ -9,7 +9,7 @@
  */
 import type { FieldType, INodePropertyOptions, ResourceMapperField } from 'n8n-workflow';
 import type { BodyVariant, FieldDef } from '../catalog/types';
-import { fieldLabel, optionLabel } from '../shared/text';
+import { fieldLabel, optionLabel } from '../../shared/text';
 
 /** Separates an object field and its own field in a resource-mapper key. */
 export const NESTED = '.';

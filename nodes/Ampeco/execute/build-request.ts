@@ -5,9 +5,9 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 import type { BodyDef, BodyVariant, FieldDef, OperationDef } from '../catalog/types';
 import * as names from '../description/parameter-names';
-import type { ApiRequest } from '../transport/request';
-import type { Query, QueryValue } from '../transport/query';
-import { titleCase } from '../shared/text';
+import type { ApiRequest } from '../../shared/transport/request';
+import type { Query, QueryValue } from '../../shared/transport/query';
+import { titleCase } from '../../shared/text';
 import { NESTED, impliedValues, isSpread, variantFields } from '../description/mapper-fields';
 import { InputError, checkAlternative, checkObject, checkValue, checkVariants, inputProblem, objectFromForm, parseJson, toList } from './values';
 

@@ -6,10 +6,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { findOperation, type OperationDef } from '../catalog';
 import * as names from '../description/parameter-names';
-import { paginate } from '../transport/paginate';
-import { send, openTenant } from '../transport/request';
-import { DEFAULT_RETRY, type RetrySettings } from '../transport/retry';
-import { DEFAULT_CONCURRENCY, Throttle } from '../transport/throttle';
+import { paginate } from '../../shared/transport/paginate';
+import { send, openTenant } from '../../shared/transport/request';
+import { DEFAULT_RETRY, type RetrySettings } from '../../shared/transport/retry';
+import { DEFAULT_CONCURRENCY, Throttle } from '../../shared/transport/throttle';
 import { buildRequest, itemReader } from './build-request';
 import { customOperation } from './custom-request';
 import { recordsToItems, responseToItems } from './results';
@@ -64,8 +64,15 @@ async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number
 			});
 		}
 		const out: IDataObject[] = [];
-		await paginate(ctx, origin, request, op.paging, limit, settings, throttle, (records) => {
-			for (const item of recordsToItems(records)) out.push(item);
+		await paginate(ctx, origin, {
+			request,
+			paging: op.paging,
+			limit,
+			settings,
+			throttle,
+			onRecords: (records) => {
+				for (const item of recordsToItems(records)) out.push(item);
+			},
 		});
 		return out;
 	}

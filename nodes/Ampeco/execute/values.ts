@@ -18,7 +18,8 @@ export class InputError extends Error {
 /** Longest string accepted in any field: guards against pasting a whole file into a form. */
 export const MAX_STRING_LENGTH = 1_000_000;
 
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+// Hours 00-23 and minutes 00-59: JavaScript's Date would take 24:00 as the next midnight.
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 
 /** A field left empty in the editor is not sent; to send null, use Send Body As: JSON. */

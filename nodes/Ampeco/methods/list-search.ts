@@ -13,9 +13,9 @@ import type { FieldDef, OperationDef } from '../catalog/types';
 import { nodeProperties } from '../description';
 import { buildRequest, editorReader } from '../execute/build-request';
 import { InputError } from '../execute/values';
-import { MAX_PER_PAGE } from '../transport/paginate';
-import type { Query } from '../transport/query';
-import { CREDENTIAL_NAME, send, openTenant, type ApiRequest } from '../transport/request';
+import { MAX_PER_PAGE } from '../../shared/transport/paginate';
+import type { Query } from '../../shared/transport/query';
+import { CREDENTIAL_NAME, send, openTenant, type ApiRequest } from '../../shared/transport/request';
 import { cachedPage } from './page-cache';
 import { recordLabel } from './record-label';
 

@@ -4,7 +4,7 @@
  * its ID: "Left · 12-A · Charge Point 12 · Available (#121)".
  */
 import type { IDataObject } from 'n8n-workflow';
-import { fieldLabel, optionLabel } from '../shared/text';
+import { fieldLabel, optionLabel } from '../../shared/text';
 
 /** Fields that name a record, in order of preference; a person's name comes before these. */
 const NAME_KEYS = ['name', 'title', 'label', 'displayName', 'idLabel', 'rfidLabel'];

@@ -5,10 +5,12 @@
  * rest are requested several at a time; a cursor exists only in the previous answer.
  */
 import { NodeApiError } from 'n8n-workflow';
-import type { Paging } from '../catalog/types';
 import { send, type ApiRequest, type RequestContext } from './request';
 import type { RetrySettings } from './retry';
 import type { Throttle } from './throttle';
+
+/** How a listing pages: by the cursor in links.next, or by page number. */
+export type Paging = 'cursor' | 'page';
 
 export const MAX_PER_PAGE = 100;
 
@@ -41,20 +43,20 @@ function recordsOf({ data }: ListBody): unknown[] {
 	return Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : [];
 }
 
-/**
- * Requests pages until `limit` records were delivered (all when undefined).
- * Returns the number of records delivered.
- */
-export async function paginate(
-	ctx: RequestContext,
-	origin: string,
-	request: ApiRequest,
-	paging: Paging,
-	limit: number | undefined,
-	settings: RetrySettings,
-	throttle: Throttle | undefined,
-	onRecords: (records: unknown[]) => void,
-): Promise<number> {
+export interface Listing {
+	/** The listing's first request; paging adds per_page and the cursor or page. */
+	request: ApiRequest;
+	paging: Paging;
+	/** Records wanted; all when undefined. */
+	limit?: number;
+	settings: RetrySettings;
+	throttle?: Throttle;
+	/** Receives the records, in order, as the pages arrive. */
+	onRecords: (records: unknown[]) => void;
+}
+
+/** Requests pages until `limit` records were delivered (all when undefined). */
+export async function paginate(ctx: RequestContext, origin: string, { request, paging, limit, settings, throttle, onRecords }: Listing): Promise<void> {
 	const perPage = Math.min(MAX_PER_PAGE, limit ?? MAX_PER_PAGE);
 	let delivered = 0;
 	/** Hands records on, cut at the limit; false once the limit is reached. */
@@ -73,28 +75,28 @@ export async function paginate(
 	if (paging === 'page') {
 		const first = await fetchPage({ page: 1 });
 		const records = recordsOf(first);
-		if (!deliver(records)) return delivered;
+		if (!deliver(records)) return;
 		const lastPage = first.meta?.last_page;
 		if (typeof lastPage === 'number') {
 			const wanted = limit === undefined ? lastPage : Math.min(lastPage, Math.ceil(limit / perPage));
 			await numberedPages(2, wanted, throttle?.concurrency ?? 1, (page) => fetchPage({ page }), (body) => deliver(recordsOf(body)));
-			return delivered;
+			return;
 		}
 		// Without meta.last_page only a short page tells the end.
 		for (let page = 2, full = records.length >= perPage; full; page++) {
 			const more = recordsOf(await fetchPage({ page }));
 			full = deliver(more) && more.length >= perPage;
 		}
-		return delivered;
+		return;
 	}
 
 	let cursor: string | undefined;
 	for (;;) {
 		const list = await fetchPage({ cursor });
 		const records = recordsOf(list);
-		if (!deliver(records)) return delivered;
+		if (!deliver(records)) return;
 		const next = nextCursor(ctx, origin, list, request);
-		if (!next || !records.length) return delivered;
+		if (!next || !records.length) return;
 		// A server that hands back the same cursor would keep us paging forever.
 		if (next === cursor) {
 			throw new NodeApiError(ctx.getNode(), { message: 'repeated cursor' }, { message: `${request.label}: AMPECO returned the same next-page link twice; stopped paging`, itemIndex: request.itemIndex });

@@ -3,12 +3,14 @@
  * tenant origin from the credential, with the credential's token as bearer.
  */
 import { sleep, type IExecuteFunctions, type IHookFunctions, type IHttpRequestOptions, type ILoadOptionsFunctions } from 'n8n-workflow';
-import type { HttpMethod } from '../catalog/types';
-import { normalizeTenantUrl } from '../shared/tenant-url';
+import { normalizeTenantUrl } from '../tenant-url';
 import { rateLimitError, toNodeApiError, transportError, unexpectedBodyError } from './errors';
 import type { Throttle } from './throttle';
 import { DEFAULT_RETRY, backoffMs, isIdempotent, isTransientStatus, rateLimitWaitMs, type RetrySettings } from './retry';
 import { serializeQuery, type Query } from './query';
+
+/** The methods AMPECO's Public API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export const CREDENTIAL_NAME = 'ampecoApi';
 

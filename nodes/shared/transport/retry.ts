@@ -2,7 +2,7 @@
  * When to try a request again, and how long to wait first. Pure functions: the request
  * loop in request.ts applies them.
  */
-import type { HttpMethod } from '../catalog/types';
+import type { HttpMethod } from './request';
 
 export interface RetrySettings {
 	/** Longest total wait for rate limits before the item fails. */
