@@ -137,3 +137,29 @@ test('the serialised description of the package (node + credential) is at most 1
 	const size = Buffer.byteLength(JSON.stringify(description)) + Buffer.byteLength(JSON.stringify(new AmpecoApi()));
 	expect(size).toBeLessThanOrEqual(1_000_000);
 });
+
+test("n8n adds no second Custom API Call: every Resource and Operation list already ends with the node's own", () => {
+	// n8n's loader appends its own option (which only points to the HTTP Request node) unless the last option has this name.
+	const lists = description.properties.filter((p) => p.name === 'resource' || p.name === 'operation');
+	expect(lists).toHaveLength(1 + catalog.resources.length + 1);
+	for (const list of lists) {
+		const options = list.options as Array<{ name: string; value: string }>;
+		expect(options.at(-1)!.name).toBe('Custom API Call');
+		expect(options.at(-1)!.value).toBe(list.name === 'resource' ? 'customApiCall' : 'customRequest');
+		expect(options.filter((o) => o.name === 'Custom API Call')).toHaveLength(1);
+	}
+});
+
+test('each resource opens on its own listing (newest, no parent ID), else its newest Get', () => {
+	for (const list of description.properties.filter((p) => p.name === 'operation')) {
+		const resource = (list.displayOptions!.show!.resource as string[])[0];
+		if (resource === 'customApiCall') continue;
+		const ops = catalog.operations.filter((o) => o.resource === resource && !o.deprecated);
+		const chosen = findOperation(list.default as string)!;
+		expect(chosen.resource).toBe(resource);
+		const ownListings = ops.filter((o) => o.kind === 'getMany' && o.pathParams.length === 0);
+		if (ownListings.length) expect({ resource, kind: chosen.kind, params: chosen.pathParams.length }).toEqual({ resource, kind: 'getMany', params: 0 });
+		else if (!ops.some((o) => o.kind === 'getMany') && ops.some((o) => o.kind === 'get')) expect(chosen.kind).toBe('get');
+	}
+	expect(description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('evse'))!.default).toBe('GET /resources/evses/v2.1');
+});

@@ -14,7 +14,7 @@
  */
 import type { DisplayCondition, INodeProperties, INodePropertyOptions, NodeParameterValue } from 'n8n-workflow';
 import type { Catalog, OperationDef, PathParamDef } from '../../nodes/Ampeco/catalog/types';
-import { CUSTOM_METHODS } from '../../nodes/Ampeco/catalog/custom';
+import { CUSTOM_METHODS, CUSTOM_OPERATION, CUSTOM_RESOURCE } from '../../nodes/Ampeco/catalog/custom';
 import { enumOptions } from '../../nodes/Ampeco/description/mapper-fields';
 import * as names from '../../nodes/Ampeco/description/parameter-names';
 import { fieldLabel, pathIdLabel } from '../../nodes/shared/text';
@@ -97,7 +97,10 @@ function resourceProperty(catalog: Catalog): INodeProperties {
 		name: names.RESOURCE,
 		type: 'options',
 		noDataExpression: true,
-		options: catalog.resources.map((r) => ({ name: r.name, value: r.value })).sort(byName),
+		options: withCustomCallLast(catalog.resources.filter((r) => r.value !== CUSTOM_RESOURCE.value).map((r) => ({ name: r.name, value: r.value })).sort(byName), {
+			name: CUSTOM_RESOURCE.name,
+			value: CUSTOM_RESOURCE.value,
+		}),
 		default: 'chargePoint',
 	};
 }
@@ -118,14 +121,25 @@ export function defaultOperation(operations: OperationDef[]): OperationDef {
 	);
 }
 
+/**
+ * n8n appends its own "Custom API Call" (which only points to the HTTP Request node) to
+ * every Resource and Operation list whose last option is not one; the node's own Custom
+ * API Call, which sends the request with this credential, takes that place instead.
+ */
+function withCustomCallLast(options: INodePropertyOptions[], custom: INodePropertyOptions): INodePropertyOptions[] {
+	return [...options, custom];
+}
+
 function operationProperties(catalog: Catalog): INodeProperties[] {
+	const customCall = { name: CUSTOM_OPERATION.name, value: CUSTOM_OPERATION.value, action: CUSTOM_OPERATION.action };
 	return catalog.resources.map((resource) => {
 		const operations = catalog.operations.filter((op) => op.resource === resource.value);
-		const options: INodePropertyOptions[] = operations
+		const sorted: INodePropertyOptions[] = operations
 			// No option descriptions: the description is downloaded twice (node and AI tool), and
 			// the endpoint of each operation is listed in docs/OPERATIONS.md.
 			.map((op) => ({ name: op.name, value: op.value, action: op.action }))
 			.sort(byName);
+		const options = resource.value === CUSTOM_RESOURCE.value ? sorted : withCustomCallLast(sorted, customCall);
 		return {
 			displayName: 'Operation',
 			name: names.OPERATION,

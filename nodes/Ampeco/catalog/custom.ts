@@ -12,7 +12,7 @@ export const CUSTOM_OPERATION: OperationDef = {
 	method: 'GET',
 	path: '',
 	version: '',
-	name: 'Send Request',
+	name: 'Custom API Call',
 	action: 'Send a custom API request',
 	kind: 'action',
 	custom: true,
