@@ -163,3 +163,9 @@ test('each resource opens on its own listing (newest, no parent ID), else its ne
 	}
 	expect(description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('evse'))!.default).toBe('GET /resources/evses/v2.1');
 });
+
+test("no path parameter shares its name with one of the node's own parameters", () => {
+	const pathNames = new Set(catalog.operations.flatMap((op) => op.pathParams.map((p) => p.name)));
+	const own = description.properties.filter((p) => !pathNames.has(p.name) || p.type !== 'resourceLocator').map((p) => p.name);
+	expect(own.filter((name) => pathNames.has(name) && !catalog.operations.some((op) => op.pathParams.some((p) => p.name === name && p.enum)))).toEqual([]);
+});

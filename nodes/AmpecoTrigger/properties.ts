@@ -27,7 +27,7 @@ function list(values: string[]): string {
 	return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
-export function eventDescription(event: NotificationEventDef): string {
+function eventDescription(event: NotificationEventDef): string {
 	const parts: string[] = [`Event name: ${event.value}${event.legacy ? " (AMPECO's older naming)" : ''}.`];
 	if (event.deprecated) {
 		const successors = (event.successors ?? []).map((v) => byValue.get(v)?.name ?? v);
@@ -39,7 +39,7 @@ export function eventDescription(event: NotificationEventDef): string {
 	return parts.join(' ');
 }
 
-export const eventOptions: INodePropertyOptions[] = notificationEvents.events.map((event) => ({
+const eventOptions: INodePropertyOptions[] = notificationEvents.events.map((event) => ({
 	name: event.name,
 	value: event.value,
 	action: event.action,

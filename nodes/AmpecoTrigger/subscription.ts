@@ -14,9 +14,9 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IHookFunctions
 import { send, openTenant, type ApiRequest } from '../shared/transport/request';
 import { PARAM } from './properties';
 
-export const SUBSCRIPTIONS_PATH = '/public-api/notifications/v2.0';
+const SUBSCRIPTIONS_PATH = '/public-api/notifications/v2.0';
 
-export interface StoredSubscription {
+interface StoredSubscription {
 	id: string | number;
 	events: string[];
 	/** Made by "Listen for test event", for the test URL. */
@@ -58,7 +58,7 @@ function itemPath(id: string | number): string {
 }
 
 /** A 404 from the transport: the subscription is gone. Decided by status, never by message text. */
-export function isNotFound(error: unknown): boolean {
+function isNotFound(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && String((error as { httpCode?: unknown }).httpCode) === '404';
 }
 

@@ -33,7 +33,7 @@ export function isSpread(field: FieldDef): boolean {
 }
 
 /** The input n8n shows: typed scalars, a dropdown for enums, JSON for objects and lists. */
-export function mapperType(field: FieldDef): FieldType {
+function mapperType(field: FieldDef): FieldType {
 	if (field.enum) return 'options';
 	switch (field.type) {
 		case 'integer':
@@ -56,7 +56,7 @@ function characters(n: number): string {
 }
 
 /** What the spec asks of a value, as people say it; shown with the label (the mapper has no hint line). */
-export function constraintHint(field: FieldDef): string | undefined {
+function constraintHint(field: FieldDef): string | undefined {
 	const facts: string[] = [];
 	const { minLength, maxLength, min, max } = field;
 	if (minLength !== undefined && minLength === maxLength) facts.push(`exactly ${characters(minLength)}`);

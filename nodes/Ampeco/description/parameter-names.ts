@@ -30,23 +30,3 @@ export const QUERY_PARAMETERS = 'queryParameters';
 export const CUSTOM_METHOD = 'method';
 export const CUSTOM_PATH = 'path';
 export const CUSTOM_PAGINATE = 'paginate';
-
-/** Names the node uses itself; a path parameter with one of these names would clash. */
-export const RESERVED = new Set([
-	RESOURCE,
-	OPERATION,
-	RETURN_ALL,
-	LIMIT,
-	SEND_BODY_AS,
-	JSON_BODY,
-	BODY_VARIANT,
-	BODY_FIELDS,
-	FILTERS,
-	QUERY_FIELDS,
-	INCLUDE,
-	REQUEST_OPTIONS,
-	QUERY_PARAMETERS,
-	CUSTOM_METHOD,
-	CUSTOM_PATH,
-	CUSTOM_PAGINATE,
-]);

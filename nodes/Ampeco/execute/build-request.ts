@@ -45,7 +45,7 @@ export function editorReader(ctx: ILoadOptionsFunctions): ParameterReader {
 /** IDs are placed in the path: nothing in them may change which endpoint is called. */
 const UNSAFE_ID = /[/?#\\]|^\.\.?$|%2e%2e|\.\./i;
 
-export function resolvePath(op: OperationDef, read: ParameterReader): string {
+function resolvePath(op: OperationDef, read: ParameterReader): string {
 	let path = op.path;
 	for (const param of op.pathParams) {
 		const raw = read(param.name, '', true);

@@ -10,7 +10,7 @@ import { InputError } from './values';
 
 const SAFE_PATH = /^\/public-api\/[A-Za-z0-9\-._~%:@/]*$/;
 
-export function checkCustomPath(raw: unknown): string {
+function checkCustomPath(raw: unknown): string {
 	const path = String(raw ?? '').trim();
 	if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) {
 		throw new InputError(names.CUSTOM_PATH, 'must be a path such as /public-api/resources/..., not a URL: the request always goes to the tenant URL of the credential');

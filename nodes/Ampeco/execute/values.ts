@@ -16,14 +16,14 @@ export class InputError extends Error {
 }
 
 /** Longest string accepted in any field: guards against pasting a whole file into a form. */
-export const MAX_STRING_LENGTH = 1_000_000;
+const MAX_STRING_LENGTH = 1_000_000;
 
 // Hours 00-23 and minutes 00-59: JavaScript's Date would take 24:00 as the next midnight.
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const HAS_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 
 /** A field left empty in the editor is not sent; to send null, use Send Body As: JSON. */
-export function isEmpty(value: unknown): boolean {
+function isEmpty(value: unknown): boolean {
 	return value === undefined || value === null || value === '';
 }
 
@@ -82,7 +82,7 @@ export function toList(value: unknown, field: string): unknown[] {
 }
 
 /** Converts one editor value to its API representation. */
-export function fromForm(field: FieldDef, value: unknown, path: string): unknown {
+function fromForm(field: FieldDef, value: unknown, path: string): unknown {
 	if (value === null) return null;
 	if (field.enum) return scalarFromForm(field, value, path);
 	switch (field.type) {

@@ -4,7 +4,7 @@
  */
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-export interface FailedResponse {
+interface FailedResponse {
 	status: number;
 	body: unknown;
 }

@@ -29,7 +29,7 @@ export interface ApiRequest {
 	itemIndex?: number;
 }
 
-export interface ApiResponse {
+interface ApiResponse {
 	status: number;
 	body: unknown;
 	headers: Record<string, unknown>;
@@ -53,7 +53,7 @@ export async function openTenant(ctx: RequestContext): Promise<string> {
 	return origin;
 }
 
-export function buildUrl(origin: string, path: string, query: Query = {}): string {
+function buildUrl(origin: string, path: string, query: Query = {}): string {
 	const qs = serializeQuery(query);
 	return `${origin}${path}${qs ? `?${qs}` : ''}`;
 }
