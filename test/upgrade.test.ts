@@ -228,6 +228,27 @@ test('from the same inputs nothing new is carried: what the generator stops prod
 	expect(ghostOf(carryForward(built, withGhost('3.100.0')))).toEqual({ name: 'ghost', type: 'string', removedIn: built.apiVersion });
 });
 
+test('a field an alternative of a body loses stays a field of that alternative, and is sent', () => {
+	const value = 'POST /resources/booking-requests/v1.0';
+	const built = generateCatalog(readInputs(), {}).catalog;
+	const ghost = { name: 'ghost', type: 'string' as const };
+	const before = {
+		...previous.catalog!,
+		apiVersion: '3.100.0',
+		operations: previous.catalog!.operations.map((o) =>
+			o.value === value ? { ...o, body: { ...o.body!, fields: [...o.body!.fields!, ghost], variants: o.body!.variants!.map((v) => (v.value === 'cancel' ? { ...v, fields: [...v.fields, ghost] } : v)) } } : o,
+		),
+	};
+	const booking = carryForward(built, before).operations.find((o) => o.value === value)!;
+	const cancel = booking.body!.variants!.find((v) => v.value === 'cancel')!;
+	expect(cancel.fields.at(-1)).toEqual({ ...ghost, removedIn: built.apiVersion });
+	expect(cancel.properties).toContain('ghost');
+	expect(booking.body!.variants!.find((v) => v.value === 'create')!.properties).not.toContain('ghost');
+	const read: ParameterReader = (name, fallback) =>
+		({ [names.BODY_VARIANT]: 'cancel', [names.BODY_FIELDS]: { mappingMode: 'defineBelow', value: { bookingId: 4, ghost: 'kept' } } })[name] ?? fallback;
+	expect(buildRequest(booking, read).body).toEqual({ type: 'cancel', bookingId: 4, ghost: 'kept' });
+});
+
 test('removed labels keep version marks and drop Deprecated and Untyped', () => {
 	expect(removedLabel('Update (v2.0, Deprecated)', '3.2.1')).toBe('Update (v2.0, Removed from the API in 3.2.1)');
 	expect(removedLabel('Create (Untyped)', '3.2.1')).toBe('Create (Removed from the API in 3.2.1)');

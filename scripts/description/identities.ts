@@ -1,6 +1,7 @@
 /**
  * What a saved workflow can store for this node: resource values, operation values and,
- * per operation, the parameter names and the resource-mapper field keys it may hold.
+ * per operation, the parameter names, the resource-mapper field keys and the body
+ * alternatives (`bodyVariant=<value>`) it may hold.
  * These must survive every regeneration; the generator's tests and the upgrade gate
  * compare them.
  *
@@ -8,7 +9,8 @@
  * so a saved workflow that kept one runs with whatever the default is now.
  */
 import { NodeHelpers, type INodeParameters, type INodeProperties } from 'n8n-workflow';
-import type { Catalog, OperationDef } from '../../nodes/Ampeco/catalog/types';
+import type { Catalog, FieldDef, OperationDef } from '../../nodes/Ampeco/catalog/types';
+import { mapperFields, variantFields } from '../../nodes/Ampeco/description/mapper-fields';
 import * as names from '../../nodes/Ampeco/description/parameter-names';
 
 export type ScalarDefault = string | number | boolean;
@@ -53,9 +55,11 @@ function shown(properties: INodeProperties[], op: OperationDef): Pick<OperationI
 	return { parameters: [...parameters], defaults: Object.fromEntries(Object.entries(defaults).sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
+/** Keys a mapper may hold: the editor's (an object's own fields one by one) and the API names (mapped from input items). */
 function mapperKeys(op: OperationDef): string[] {
-	const keys = (mapper: string, fields: Array<{ name: string }> | undefined) => (fields ?? []).map((f) => `${mapper}.${f.name}`);
-	return [...keys(names.BODY_FIELDS, op.body?.fields), ...keys(names.FILTERS, op.filters), ...keys(names.QUERY_FIELDS, op.query)];
+	const keys = (mapper: string, fields: FieldDef[] | undefined) => [...(fields ?? []).map((f) => f.name), ...mapperFields(fields ?? []).map((f) => f.id)].map((key) => `${mapper}.${key}`);
+	const alternatives = (op.body?.variants ?? []).flatMap((v) => [`${names.BODY_VARIANT}=${v.value}`, ...keys(names.BODY_FIELDS, variantFields(v))]);
+	return [...new Set([...keys(names.BODY_FIELDS, op.body?.fields), ...alternatives, ...keys(names.FILTERS, op.filters), ...keys(names.QUERY_FIELDS, op.query)])];
 }
 
 function defaultOf(properties: INodeProperties[], name: string, resource?: string): string {

@@ -11,7 +11,7 @@
  * - a described endpoint that only the (newer) index still lists keeps its last known schema.
  * Anything already carried keeps its marks, so regenerating from the same inputs changes nothing.
  */
-import type { Catalog, FieldDef, OperationDef } from '../../nodes/Ampeco/catalog/types';
+import type { BodyVariant, Catalog, FieldDef, OperationDef } from '../../nodes/Ampeco/catalog/types';
 import { byResourceAndPath, compareVersions } from '../catalog/build-catalog';
 import { newestVersion } from './existence';
 
@@ -63,6 +63,14 @@ function withRemovedFields(next: FieldDef[] | undefined, previous: FieldDef[] | 
 	return [...(next ?? []), ...kept];
 }
 
+/** An alternative is filled with its own fields: it keeps the ones it lost too. */
+function withRemovedVariantFields(variant: BodyVariant, previous: BodyVariant[] | undefined, change: Change): BodyVariant {
+	const before = previous?.find((v) => v.value === variant.value);
+	const fields = withRemovedFields(variant.fields, before?.fields, change)!;
+	if (fields === variant.fields) return variant;
+	return { ...variant, properties: [...new Set([...variant.properties, ...fields.map((f) => f.name)])], fields };
+}
+
 function keepSavedInputs(op: OperationDef, previous: OperationDef, change: Change): OperationDef {
 	// Dropped by an older spec but still listed by the newer index: the last known schema is still the best one.
 	if (change.upgrading && op.indexOnly && !previous.indexOnly) return previous;
@@ -73,6 +81,7 @@ function keepSavedInputs(op: OperationDef, previous: OperationDef, change: Chang
 	if (previous.body?.fields && (!op.body || op.body.fields)) {
 		const fields = withRemovedFields(op.body?.fields, previous.body.fields, change);
 		if (fields) kept.body = { ...(op.body ?? { required: false }), fields };
+		if (kept.body?.variants) kept.body = { ...kept.body, variants: kept.body.variants.map((v) => withRemovedVariantFields(v, previous.body!.variants, change)) };
 	}
 	if (previous.typedIn) kept.typedIn = previous.typedIn;
 	else if (change.upgrading && previous.indexOnly && !op.indexOnly) kept.typedIn = change.version;
