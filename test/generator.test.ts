@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { execFileSync } from 'child_process';
-import { CATALOG_FILE, OPERATIONS_TABLE_FILE, PROPERTIES_FILE, generateCatalog, readInputs } from '../scripts/generate-catalog';
+import { CATALOG_FILE, OPERATIONS_TABLE_FILE, PROPERTIES_FILE, RECORD_FILE, checkUpgrade, generateCatalog, readInputs, readPrevious } from '../scripts/generate-catalog';
 import { withCustomApiCall } from '../nodes/Ampeco/catalog/custom';
 import { nodeProperties } from '../nodes/Ampeco/description';
 import { buildProperties } from '../scripts/description/properties';
@@ -12,6 +12,8 @@ import type { Catalog } from '../nodes/Ampeco/catalog/types';
 import { INDEX_PATH, SPEC_PATH } from '../scripts/shared-data';
 
 const inputs = readInputs();
+/** The committed catalog and identity record: what a regeneration carries forward and is checked against. */
+const previous = readPrevious();
 
 test('the committed catalog is exactly what the generator writes (run `npm run generate`)', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'ampeco-catalog-'));
@@ -27,20 +29,26 @@ test('the committed catalog is exactly what the generator writes (run `npm run g
 });
 
 test('docs/OPERATIONS.md, the table of every resource and operation, is what the generator writes', () => {
-	const { table } = generateCatalog(inputs);
+	const { table } = generateCatalog(inputs, previous);
 	expect(table).toBe(readFileSync(OPERATIONS_TABLE_FILE, 'utf8'));
 	expect(table).toContain('| Update (v2.0, Deprecated) | `PUT /public-api/resources/evses/v2.0/{evse}` | **deprecated**, use *Update (v2.1)* |');
 	expect(table.split('\n').filter((line) => line.startsWith('| ') && line.includes('`'))).toHaveLength(544);
 });
 
 test('the node parameters are generated from the catalog, and the committed file is current', () => {
-	const { properties } = generateCatalog(inputs);
+	const { properties, catalog } = generateCatalog(inputs, previous);
 	expect(properties).toBe(readFileSync(PROPERTIES_FILE, 'utf8'));
-	expect(nodeProperties).toEqual(buildProperties(withCustomApiCall(generateCatalog(inputs).catalog)));
+	expect(nodeProperties).toEqual(buildProperties(withCustomApiCall(catalog)));
+});
+
+test('regenerating from the shipped inputs loses nothing, reports nothing, and rewrites the identity record unchanged', () => {
+	const generated = generateCatalog(inputs, previous);
+	expect(generated.source).toBe(readFileSync(CATALOG_FILE, 'utf8'));
+	expect(checkUpgrade(inputs, generated, previous)).toEqual({ breaks: [], record: readFileSync(RECORD_FILE, 'utf8'), report: undefined });
 });
 
 test('generating twice from the same input gives the same bytes', () => {
-	expect(generateCatalog(inputs).source).toBe(generateCatalog(inputs).source);
+	expect(generateCatalog(inputs, previous).source).toBe(generateCatalog(inputs, previous).source);
 });
 
 test('the header names generator, inputs, API version and input hash, and forbids edits', () => {
@@ -81,7 +89,7 @@ test('renaming every operationId and summary changes no stored identity', () => 
 		.split('\n')
 		.map((line, i) => (i === 0 || !line ? line : line.replace(/^([^\t]*\t[^\t]*\t[^\t]*\t)([^\t]*)/, '$1Renamed $2 Listing')))
 		.join('\n');
-	const renamed = generateCatalog({ specText: JSON.stringify(spec), indexText: index }).catalog;
+	const renamed = generateCatalog({ ...inputs, specText: JSON.stringify(spec), indexText: index }).catalog;
 	const original = generateCatalog(inputs).catalog;
 	expect(identitiesOf(renamed)).toEqual(identitiesOf(original));
 	// The renames did reach the generator: labels may follow AMPECO's wording, identities do not.
@@ -103,7 +111,7 @@ test('a fixture spec: method + path decide resource and value, whatever the labe
 			},
 		},
 	};
-	const { catalog } = generateCatalog({ specText: JSON.stringify(spec), indexText: 'tag\tmethod\tpath\tsummary\tdeprecated\n' });
+	const { catalog } = generateCatalog({ ...inputs, specText: JSON.stringify(spec), indexText: 'tag\tmethod\tpath\tsummary\tdeprecated\n' });
 	expect(catalog.operations).toEqual([
 		expect.objectContaining({
 			value: 'PATCH /resources/widgets/v1.0/{widget}',

@@ -88,7 +88,7 @@ export function buildCatalog(spec: Schema, index: IndexEntry[], indexVersion: st
 		if (!known.has(operationValue(entry.method, entry.path))) drafts.push(fromIndex(entry, paramTypes));
 	}
 
-	drafts.sort((a, b) => (a.resource === b.resource ? byMethodAndPath(a, b) : a.resource < b.resource ? -1 : 1));
+	drafts.sort(byResourceAndPath);
 	labelUniquely(drafts);
 	linkSuccessors(drafts);
 	linkListOperations(drafts);
@@ -103,6 +103,11 @@ export function buildCatalog(spec: Schema, index: IndexEntry[], indexVersion: st
 		resources,
 		operations: drafts.map(({ subject: _s, verb: _v, summary: _m, ownVerb: _o, qualifier: _q, ...operation }) => compact(operation)),
 	};
+}
+
+/** The catalog's order: by resource, then path, then method. */
+export function byResourceAndPath(a: { resource: string; method: string; path: string }, b: { resource: string; method: string; path: string }): number {
+	return a.resource === b.resource ? byMethodAndPath(a, b) : a.resource < b.resource ? -1 : 1;
 }
 
 function byMethodAndPath(a: { method: string; path: string }, b: { method: string; path: string }): number {
@@ -343,7 +348,7 @@ function linkListOperations(drafts: Draft[]): void {
 	}
 }
 
-function compareVersions(a: string, b: string): number {
+export function compareVersions(a: string, b: string): number {
 	const pa = a.slice(1).split('.').map(Number);
 	const pb = b.slice(1).split('.').map(Number);
 	for (let i = 0; i < Math.max(pa.length, pb.length); i++) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) - (pb[i] ?? 0);

@@ -21,6 +21,7 @@ import { fieldLabel, pathIdLabel } from '../../nodes/shared/text';
 import { DEFAULT_RETRY } from '../../nodes/shared/transport/retry';
 import { DEFAULT_CONCURRENCY } from '../../nodes/shared/transport/throttle';
 import { listSearchMethodName } from './list-search-names';
+import { removalNotices } from './removal-notices';
 
 type Condition = Array<NodeParameterValue | DisplayCondition>;
 
@@ -43,6 +44,7 @@ export function buildProperties(catalog: Catalog): INodeProperties[] {
 		resourceProperty(catalog),
 		...operationProperties(catalog),
 		...deprecationNotices(ops),
+		...removalNotices(ops),
 		notice(
 			'untypedNotice',
 			'AMPECO describes this endpoint only by its path (no field schema): pass the body as JSON and query parameters by name.',
@@ -53,18 +55,9 @@ export function buildProperties(catalog: Catalog): INodeProperties[] {
 		returnAll(forOperations(listings)),
 		// Return All is shown only where a limit applies, so its value alone decides.
 		limit({ show: { [names.RETURN_ALL]: [false] } }),
-		{
-			displayName: 'Send Body As',
-			name: names.SEND_BODY_AS,
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				{ name: 'Fields', value: 'fields', description: 'Fill in the fields of the request body one by one' },
-				{ name: 'JSON', value: 'json', description: 'Pass the whole request body as JSON, e.g. from an expression' },
-			],
-			default: 'fields',
-			displayOptions: forOperations(withFields),
-		},
+		sendBodyAs(withFields.filter((op) => !op.typedIn), 'fields'),
+		// Workflows saved while these endpoints were untyped hold their body as JSON, and n8n stores no default.
+		...(withFields.some((op) => op.typedIn) ? [sendBodyAs(withFields.filter((op) => op.typedIn), 'json')] : []),
 		// Send Body As is shown only for operations with body fields, so its value alone decides.
 		jsonBody({ show: { [names.SEND_BODY_AS]: ['json'] } }, '{}', false),
 		...[true, false].flatMap((required) =>
@@ -86,7 +79,7 @@ export function buildProperties(catalog: Catalog): INodeProperties[] {
 			description: 'Related records to embed in each result',
 			displayOptions: forOperations(ops.filter((op) => op.include?.length)),
 		},
-		queryParametersProperty(forOperations(ops.filter((op) => op.indexOnly))),
+		queryParametersProperty(forOperations(ops.filter((op) => op.indexOnly || op.typedIn))),
 		requestOptionsProperty(),
 	];
 }
@@ -110,7 +103,7 @@ function resourceProperty(catalog: Catalog): INodeProperties {
  * its newest Get, else the first one.
  */
 export function defaultOperation(operations: OperationDef[]): OperationDef {
-	const current = operations.filter((op) => !op.deprecated);
+	const current = operations.filter((op) => !op.deprecated && !op.removedIn);
 	const newest = (list: OperationDef[]) => [...list].sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true }))[0];
 	return (
 		newest(current.filter((op) => op.kind === 'getMany' && op.pathParams.length === 0)) ??
@@ -147,7 +140,7 @@ function operationProperties(catalog: Catalog): INodeProperties[] {
 			noDataExpression: true,
 			displayOptions: { show: { [names.RESOURCE]: [resource.value] } },
 			options,
-			default: defaultOperation(operations).value,
+			default: resource.defaultOperation ?? defaultOperation(operations).value,
 		};
 	});
 }
@@ -246,6 +239,21 @@ function limit(displayOptions: INodeProperties['displayOptions']): INodeProperti
 		default: 50,
 		description: 'Max number of results to return',
 		displayOptions,
+	};
+}
+
+function sendBodyAs(operations: OperationDef[], byDefault: 'fields' | 'json'): INodeProperties {
+	return {
+		displayName: 'Send Body As',
+		name: names.SEND_BODY_AS,
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Fields', value: 'fields', description: 'Fill in the fields of the request body one by one' },
+			{ name: 'JSON', value: 'json', description: 'Pass the whole request body as JSON, e.g. from an expression' },
+		],
+		default: byDefault,
+		displayOptions: forOperations(operations),
 	};
 }
 

@@ -36,6 +36,11 @@ export interface FieldDef {
 	properties?: FieldDef[];
 	/** For an object declared as oneOf/anyOf: the alternatives (properties then hold their union). */
 	variants?: BodyVariant[];
+	/**
+	 * API version that dropped this field. Saved workflows may still hold it, so it stays
+	 * accepted and is sent as before (AMPECO ignores fields it does not know).
+	 */
+	removedIn?: string;
 }
 
 export interface PathParamDef {
@@ -101,6 +106,16 @@ export interface OperationDef {
 	successor?: string;
 	/** Known only from the newer endpoint index: no schema beyond the path. */
 	indexOnly?: true;
+	/**
+	 * API version that first described this once index-only endpoint. Workflows saved before
+	 * hold a JSON body and free query parameters, which it still takes.
+	 */
+	typedIn?: string;
+	/**
+	 * API version whose spec no longer has this endpoint. The operation stays selectable so
+	 * that saved workflows still open; running it fails, naming the successor if any.
+	 */
+	removedIn?: string;
 	/** The Custom API Call: method and path come from the user. */
 	custom?: true;
 	pathParams: PathParamDef[];
@@ -116,6 +131,11 @@ export interface OperationDef {
 export interface ResourceDef {
 	value: string;
 	name: string;
+	/**
+	 * The operation the resource opens on, pinned when a newer API would change it: n8n does
+	 * not store a value equal to its default, so saved workflows rely on it.
+	 */
+	defaultOperation?: string;
 }
 
 export interface Catalog {

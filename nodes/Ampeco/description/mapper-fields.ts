@@ -92,7 +92,8 @@ function mapperField(field: FieldDef, id: string, label: string, required: boole
 	const type = mapperType(field);
 	return {
 		id,
-		displayName: withHint(label, constraintHint(field)),
+		// A field AMPECO dropped stays for saved workflows; the label says so.
+		displayName: withHint(label, field.removedIn ? `removed from the API in ${field.removedIn}` : constraintHint(field)),
 		required,
 		defaultMatch: false,
 		canBeUsedToMatch: false,

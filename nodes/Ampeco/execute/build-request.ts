@@ -121,7 +121,8 @@ function queryOf(op: OperationDef, read: ParameterReader): Query {
 		if (unknown.length) throw new InputError(names.INCLUDE, `"${unknown.join(', ')}" is not one of: ${op.include.join(', ')}`);
 		if (include.length) query.include = include;
 	}
-	if (op.indexOnly) {
+	// Workflows saved while the endpoint was untyped hold free query parameters.
+	if (op.indexOnly || op.typedIn) {
 		const free = (read(names.QUERY_PARAMETERS, {}) ?? {}) as { parameters?: Array<{ name: string; value: string }> };
 		for (const { name, value } of free.parameters ?? []) {
 			if (name) query[name] = value;

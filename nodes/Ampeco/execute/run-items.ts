@@ -12,6 +12,7 @@ import { DEFAULT_RETRY, type RetrySettings } from '../../shared/transport/retry'
 import { DEFAULT_CONCURRENCY, Throttle } from '../../shared/transport/throttle';
 import { buildRequest, itemReader } from './build-request';
 import { customOperation } from './custom-request';
+import { removedOperationRefusal } from './removed-operation';
 import { recordsToItems, responseToItems } from './results';
 import { InputError } from './values';
 
@@ -90,6 +91,8 @@ export async function executeOperations(ctx: IExecuteFunctions): Promise<INodeEx
 	const value = ctx.getNodeParameter(names.OPERATION, 0) as string;
 	const op = findOperation(value);
 	if (!op) throw new NodeOperationError(ctx.getNode(), `Unknown operation "${value}"`);
+	const refusal = removedOperationRefusal(op, findOperation);
+	if (refusal) throw new NodeOperationError(ctx.getNode(), refusal.message, { description: refusal.description });
 	const concurrency = Math.max(1, Math.floor(requestOptions(ctx, 0).concurrency ?? DEFAULT_CONCURRENCY));
 	const throttle = new Throttle(concurrency);
 	const continueOnFail = ctx.continueOnFail();
