@@ -40,6 +40,7 @@ import { buildAndPack, installLikeCommunityPackage } from '../n8n/community-pack
 import { ensureN8n } from '../n8n/install-n8n';
 import { importCredentials, importWorkflows, n8nInstance, type N8nInstance } from '../n8n/n8n-cli';
 import { seconds } from '../n8n/process';
+import { commandLine, table } from './console';
 import { executeMeasured, type Execution } from './execute';
 import { sequentialPagesFloor } from './floor';
 import { benchLoader, type LoaderResult } from './loader';
@@ -49,12 +50,7 @@ import { benchWorkflows, httpRequestVersion, HTTP_CREDENTIAL, MEASURED, type Ben
 
 // ---------------------------------------------------------------------------- options
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-function option(name: string, fallback: string): string {
-	const at = argv.indexOf(name);
-	return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
-}
+const { flag, option } = commandLine();
 function positive(name: string, fallback: number): number {
 	const value = Number(option(name, String(fallback)));
 	if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
@@ -244,11 +240,6 @@ function fmtRange(samples: Sample[], pick: (s: Sample) => number | undefined, fo
 	return values.length > 1 ? `${middle} (${format(Math.min(...values))}–${format(Math.max(...values))})` : middle;
 }
 const fmtX = (x?: number) => (x === undefined || !Number.isFinite(x) ? '—' : `${x.toFixed(2)}×`);
-
-function table(rows: string[][]): string {
-	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-	return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ')).join('\n');
-}
 
 // ---------------------------------------------------------------------------- main
 

@@ -23,23 +23,19 @@ import { cpus, loadavg, tmpdir } from 'os';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { NODE_TYPE, PACKAGE_NAME, REPO_ROOT, TARGETS, findTarget } from '../../n8n/config';
-import { launchChromium, openWorkflow, signIn, startEditorServer, type EditorServer } from '../../n8n/editor';
+import { canvasNode, launchChromium, openWorkflow, signIn, startEditorServer, type EditorServer } from '../../n8n/editor';
 import { seconds } from '../../n8n/process';
+import { commandLine, table } from '../console';
 import { median } from '../measure';
 import { defaultNodeVersion, httpRequestVersion } from '../workflows';
 import { formatSummary, profiler, summariseProfile } from './cpu-profile';
 import { entryBytes, entryOf, optionLabel, watchNodeTypes, type NodeTypesDownload } from './node-types';
-import { choose, closePanel, dropdownShows, focusField, openPanel, pause, PROBE_SCRIPT, type, type Typing } from './panel';
+import { choose, closePanel, dropdownShows, focusField, openPanel, panelIsOpen, pause, PROBE_SCRIPT, type, type Typing } from './panel';
 import { benchWorkflow, scenarios, type ContenderKey, type NodeScenario } from './scenarios';
 
 // ---------------------------------------------------------------------------- options
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-function option(name: string, fallback: string): string {
-	const at = argv.indexOf(name);
-	return at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : fallback;
-}
+const { flag, option } = commandLine();
 const quick = flag('--quick');
 const json = flag('--json');
 const settings = {
@@ -96,7 +92,13 @@ const textKeys = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? 'Ba
 /** In a number field Backspace first (50 → 5), then a digit (5 → 50): the value stays valid. */
 const numberKeys = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 ? '0' : 'Backspace'));
 
-function recordTyping(samples: Samples, into: 'keyText' | 'keyNumber', typing: Typing): void {
+const changedFields = new Set<string>();
+
+function recordTyping(samples: Samples, into: 'keyText' | 'keyNumber', typing: Typing, what: string): void {
+	if (typing.before !== typing.after && !changedFields.has(what)) {
+		changedFields.add(what);
+		say(`    note: typing changed ${what} from "${typing.before}" to "${typing.after}"`);
+	}
 	samples[into].push(...typing.keystrokes);
 	samples.longTasks.push(...typing.longTasks.map((t) => t.duration));
 	samples.typingKeys += typing.keystrokes.length;
@@ -107,13 +109,13 @@ async function repetition(page: Page, s: NodeScenario, labels: Labels, samples: 
 	samples.openCreate.push((await openPanel(page, s.node.name, s.text)).ms);
 	await pause(page);
 	await focusField(page, s.text);
-	recordTyping(samples, 'keyText', await type(page, `${s.key} ${s.text.label}`, textKeys(settings.keys)));
+	recordTyping(samples, 'keyText', await type(page, `${s.key} ${s.text.label}`, textKeys(settings.keys)), `${s.key} ${s.text.label}`);
 
 	samples.toGetMany.push((await choose(page, op, labels.getMany)).ms);
 	await pause(page);
 	if (s.number) {
 		await focusField(page, s.number);
-		recordTyping(samples, 'keyNumber', await type(page, `${s.key} ${s.number.label}`, numberKeys(settings.keys)));
+		recordTyping(samples, 'keyNumber', await type(page, `${s.key} ${s.number.label}`, numberKeys(settings.keys)), `${s.key} ${s.number.label}`);
 	}
 
 	await closePanel(page);
@@ -141,8 +143,19 @@ async function screenshotOnFailure(page: Page, key: ContenderKey, rep: number, s
 	const message = error instanceof Error ? error.message : String(error);
 	failures.push({ node: key, rep, step, error: message, screenshot: saved });
 	say(`    ✗ ${key}, repetition ${rep}: ${message.split('\n')[0]}${saved ? ` (screenshot ${saved})` : ''}`);
-	// Back to the canvas for the next node.
+}
+
+/** After a failed step: the node back on its Create-like operation, the panel closed. */
+async function recover(page: Page, s: NodeScenario, labels: Labels): Promise<void> {
 	await page.keyboard.press('Escape').catch(() => undefined);
+	try {
+		if (!(await panelIsOpen(page))) await canvasNode(page, s.node.name).dblclick();
+		await page.locator(`[data-test-id="ndv"] [data-test-id="parameter-input-${s.operation.parameter}"]:visible`).waitFor({ timeout: 10_000 });
+		if (s.resource && labels.home && !(await dropdownShows(page, s.resource.parameter, labels.home))) await choose(page, s.resource.parameter, labels.home);
+		if (!(await dropdownShows(page, s.operation.parameter, labels.create))) await choose(page, s.operation.parameter, labels.create);
+	} catch {
+		// the next repetition will tell
+	}
 	await closePanel(page).catch(() => undefined);
 }
 
@@ -182,11 +195,6 @@ const quantile = (values: number[], q: number) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 };
-
-function table(rows: string[][]): string {
-	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-	return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ')).join('\n');
-}
 
 const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(1)} ms`);
 const ratio = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || !b ? '—' : `${(a / b).toFixed(2)}×`);
@@ -308,6 +316,7 @@ async function main(): Promise<number> {
 					await repetition(page, s, labels[s.key], into);
 				} catch (error) {
 					await screenshotOnFailure(page, s.key, rep, 'repetition', error);
+					await recover(page, s, labels[s.key]);
 				}
 			}
 		}

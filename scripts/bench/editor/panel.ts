@@ -42,13 +42,18 @@ export function pause(page: Page, ms = 250): Promise<void> {
 	return page.waitForTimeout(ms);
 }
 
+export function panelIsOpen(page: Page): Promise<boolean> {
+	return probe<boolean>(page, 'panelOpen');
+}
+
 export async function openPanel(page: Page, nodeName: string, shows: FieldLookup): Promise<Timed> {
-	if (await probe<boolean>(page, 'panelOpen')) await closePanel(page);
+	if (await panelIsOpen(page)) await closePanel(page);
 	return timed(page, `open ${nodeName}`, 'dblclick', { field: shows }, () => canvasNode(page, nodeName).dblclick());
 }
 
 export async function closePanel(page: Page): Promise<void> {
-	const back = page.locator('[data-test-id="ndv"] [data-test-id="back-to-canvas"]:visible').first();
+	// 1.x: "Back to canvas"; 2.x: a close button in the panel's header.
+	const back = page.locator('[data-test-id="ndv"] :is([data-test-id="back-to-canvas"], [data-test-id="ndv-close-button"]):visible').first();
 	if (await back.count()) await back.click();
 	else await page.keyboard.press('Escape');
 	await page.waitForFunction(() => !(globalThis as any).__editorBench.panelOpen(), undefined, { timeout: STEP_TIMEOUT_MS });
@@ -76,13 +81,27 @@ export async function dropdownShows(page: Page, parameter: string, label: string
 export async function focusField(page: Page, field: FieldLookup): Promise<void> {
 	const found = await probe<boolean>(page, 'markField', field, 'typing');
 	if (!found) throw new Error(`no field labelled "${field.label}" (or named ${field.names.join(', ')}) in the panel`);
-	await page.locator('[data-bench-field="typing"]').click();
-	await page.keyboard.press('End');
+	const input = page.locator('[data-bench-field="typing"]');
+	await input.click();
+	// The End key only where the caret cannot be set (<input type="number">): 2.x's number
+	// fields are text inputs that take End as "go to the maximum".
+	const caretSet = await input.evaluate((element: any) => {
+		try {
+			element.setSelectionRange(element.value.length, element.value.length);
+			return true;
+		} catch {
+			return false;
+		}
+	});
+	if (!caretSet) await page.keyboard.press('End');
 	await pause(page, 300);
 }
 
 export interface Typing {
 	keystrokes: number[];
+	/** The field's value before and after: the keys are chosen to leave it as it was. */
+	before: string;
+	after: string;
 	longTasks: Array<{ start: number; duration: number }>;
 }
 
@@ -91,6 +110,8 @@ export interface Typing {
  * second frame after it; the long tasks are those that started while typing (and shortly after).
  */
 export async function type(page: Page, what: string, keys: string[]): Promise<Typing> {
+	const field = page.locator('[data-bench-field="typing"]');
+	const before = await field.inputValue().catch(() => '');
 	const keystrokes: number[] = [];
 	let from = Infinity;
 	let to = 0;
@@ -103,5 +124,5 @@ export async function type(page: Page, what: string, keys: string[]): Promise<Ty
 	}
 	await pause(page, 300);
 	const longTasks = await probe<Array<{ start: number; duration: number }>>(page, 'longTasks', from - 1, to + 400);
-	return { keystrokes, longTasks };
+	return { keystrokes, longTasks, before, after: await field.inputValue().catch(() => '') };
 }
