@@ -40,6 +40,7 @@ import { buildAndPack, installLikeCommunityPackage } from '../n8n/community-pack
 import { ensureN8n } from '../n8n/install-n8n';
 import { importCredentials, importWorkflows, n8nInstance, type N8nInstance } from '../n8n/n8n-cli';
 import { option, seconds } from '../n8n/process';
+import { table } from './console';
 import { executeMeasured, type Execution } from './execute';
 import { sequentialPagesFloor } from './floor';
 import { benchLoader, type LoaderResult } from './loader';
@@ -240,11 +241,6 @@ function fmtRange(samples: Sample[], pick: (s: Sample) => number | undefined, fo
 	return values.length > 1 ? `${middle} (${format(Math.min(...values))}–${format(Math.max(...values))})` : middle;
 }
 const fmtX = (x?: number) => (x === undefined || !Number.isFinite(x) ? '—' : `${x.toFixed(2)}×`);
-
-function table(rows: string[][]): string {
-	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-	return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('   ')).join('\n');
-}
 
 // ---------------------------------------------------------------------------- main
 

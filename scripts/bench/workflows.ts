@@ -17,12 +17,16 @@ export const MEASURED = {
 	httpGet: ['HTTP Request'],
 } as const;
 
-/** The HTTP Request version the editor adds today on this n8n (its defaultVersion). */
-export function httpRequestVersion(n8nDir: string): number {
-	const file = join(n8nDir, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+/** The version of a built-in node that the editor adds today on this n8n (its defaultVersion). */
+export function defaultNodeVersion(n8nDir: string, nodeFile: string): number {
+	const file = join(n8nDir, 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', nodeFile);
 	const match = /defaultVersion:\s*([\d.]+)/.exec(readFileSync(file, 'utf8'));
 	if (!match) throw new Error(`no defaultVersion in ${file}`);
 	return Number(match[1]);
+}
+
+export function httpRequestVersion(n8nDir: string): number {
+	return defaultNodeVersion(n8nDir, 'HttpRequest/HttpRequest.node.js');
 }
 
 function httpRequest(version: number, url: string, extra: Record<string, unknown> = {}) {
