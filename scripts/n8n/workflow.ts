@@ -3,6 +3,7 @@
  * connected in a line. The AMPECO node is referenced the way a community install names
  * it: `<package>.<node>` = n8n-nodes-ampeco.ampeco, typeVersion 1.
  */
+import type { ResourceMapperField } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, DEMO_CREDENTIAL, NODE_TYPE } from './config';
 
 export interface WorkflowNode {
@@ -55,6 +56,16 @@ export function byId(value: string | number): { __rl: true; mode: 'id'; value: s
 /** Fields of a resource mapper (body fields, filters, query parameters) as the node stores them. */
 export function mapped(value: Record<string, unknown>): { mappingMode: 'defineBelow'; value: Record<string, unknown> } {
 	return { mappingMode: 'defineBelow', value };
+}
+
+/**
+ * A resource mapper's value as the editor saves it: with the field list (`schema`) it showed.
+ * Without one, n8n's editor shows every optional field of a workflow saved elsewhere; with
+ * it, only the fields set and the required ones, as if the user had built it.
+ */
+export function mappedWithSchema(fields: ResourceMapperField[], value: Record<string, unknown>) {
+	const schema = fields.map((field) => ({ ...field, removed: !field.required && !(field.id in value) }));
+	return { mappingMode: 'defineBelow' as const, value, matchingColumns: [], schema, attemptToConvertTypes: false, convertFieldsToString: true };
 }
 
 /** Nodes run in the order given, each feeding the next. */
