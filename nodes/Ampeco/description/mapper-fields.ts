@@ -29,7 +29,8 @@ export function isDateTime(field: FieldDef): boolean {
 
 /** Whether an object's fields are offered one by one rather than as one JSON input. */
 export function isSpread(field: FieldDef): boolean {
-	return field.type === 'object' && !field.variants && (field.properties ?? []).every((p) => !isSpread(p) && p.type !== 'object') && !!field.properties?.length;
+	// One level deep: an object whose own fields include objects stays one JSON input.
+	return field.type === 'object' && !field.variants && !!field.properties?.length && field.properties.every((p) => p.type !== 'object');
 }
 
 /** The input n8n shows: typed scalars, a dropdown for enums, JSON for objects and lists. */

@@ -9,7 +9,7 @@ import type { ApiRequest } from '../../shared/transport/request';
 import type { Query, QueryValue } from '../../shared/transport/query';
 import { titleCase } from '../../shared/text';
 import { NESTED, impliedValues, isSpread, variantFields } from '../description/mapper-fields';
-import { InputError, checkAlternative, checkObject, checkValue, checkVariants, inputProblem, objectFromForm, parseJson, toList } from './values';
+import { InputError, checkAlternative, checkFormat, checkObject, checkValue, checkVariants, inputProblem, objectFromForm, parseJson, toList } from './values';
 
 /**
  * Reads a parameter for the item being executed (or, in listSearch, the node being edited).
@@ -54,9 +54,7 @@ function resolvePath(op: OperationDef, read: ParameterReader): string {
 		if (param.type === 'integer' && !/^\d+$/.test(value)) throw new InputError(param.name, `must be a numeric ID, got "${value}"`);
 		if (UNSAFE_ID.test(value)) throw new InputError(param.name, `"${value}" contains characters that are not allowed in an ID (/ ? # \\ ..)`);
 		if (param.enum && !param.enum.includes(value)) throw new InputError(param.name, `"${value}" is not one of: ${param.enum.join(', ')}`);
-		if (param.format === 'date' && !(/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)))) {
-			throw new InputError(param.name, `"${value}" is not a date (YYYY-MM-DD)`);
-		}
+		checkFormat(param.format, value, param.name);
 		path = path.replace(`{${param.name}}`, encodeURIComponent(value));
 	}
 	return path;
@@ -104,7 +102,7 @@ function alternativeBody(variants: BodyVariant[], read: ParameterReader, input?:
 		checkAlternative(variant, values, names.BODY_FIELDS);
 		return values;
 	});
-	if (problem instanceof InputError) throw new InputError(problem.field, `${problem.message.slice(problem.field.length + 2)} (alternative "${variant.label}")`);
+	if (problem instanceof InputError) throw new InputError(problem.field, `${problem.problem} (alternative "${variant.label}")`);
 	return problem;
 }
 

@@ -46,7 +46,7 @@ async function runItem(ctx: IExecuteFunctions, origin: string, itemIndex: number
 		request = buildRequest(op, read, itemIndex, ctx.getInputData()[itemIndex]?.json);
 	} catch (error) {
 		if (error instanceof InputError) {
-			throw new NodeOperationError(ctx.getNode(), `Invalid parameter "${error.field}": ${error.message.slice(error.field.length + 2)}`, {
+			throw new NodeOperationError(ctx.getNode(), `Invalid parameter "${error.field}": ${error.problem}`, {
 				itemIndex,
 				description: 'Nothing was sent to AMPECO.',
 			});

@@ -9,7 +9,8 @@ import type { BodyVariant, FieldDef } from '../catalog/types';
 export class InputError extends Error {
 	constructor(
 		readonly field: string,
-		problem: string,
+		/** What is wrong with it, without the field's name. */
+		readonly problem: string,
 	) {
 		super(`${field}: ${problem}`);
 	}
@@ -174,11 +175,7 @@ const FORMATS: Record<string, { test: (text: string) => boolean; says: string }>
 };
 
 function isUrl(text: string): boolean {
-	try {
-		return /^[a-z][a-z0-9+.-]*:/i.test(text) && new URL(text).href.length > 0;
-	} catch {
-		return false;
-	}
+	return /^[a-z][a-z0-9+.-]*:/i.test(text) && URL.canParse(text);
 }
 
 function checkText(field: FieldDef, value: string, path: string): void {
@@ -189,8 +186,13 @@ function checkText(field: FieldDef, value: string, path: string): void {
 	if (value.length > max) throw new InputError(path, `is ${value.length} characters long; at most ${max} are allowed`);
 	if (field.minLength !== undefined && value.length < field.minLength) throw new InputError(path, `is ${value.length} characters long; at least ${field.minLength} are needed`);
 	if (field.pattern && !new RegExp(field.pattern).test(value)) throw new InputError(path, `"${value}" does not match the pattern ${field.pattern}`);
-	const format = FORMATS[field.format ?? ''];
-	if (format && !field.enum && !format.test(value)) throw new InputError(path, `"${value}" is not ${format.says}`);
+	if (!field.enum) checkFormat(field.format, value, path);
+}
+
+/** Checks text against a format the spec names; formats it names only as a hint pass. */
+export function checkFormat(name: string | undefined, value: string, path: string): void {
+	const format = FORMATS[name ?? ''];
+	if (format && !format.test(value)) throw new InputError(path, `"${value}" is not ${format.says}`);
 }
 
 function checkNumber(field: FieldDef, value: number, path: string): void {
@@ -248,7 +250,7 @@ export function checkVariants(variants: BodyVariant[], body: Record<string, unkn
 	if (problems.some((p) => p === undefined)) return;
 	const variant = closest(variants, body);
 	const problem = problems[variants.indexOf(variant)]!;
-	throw new InputError(problem.field, `${problem.message.slice(problem.field.length + 2)} (alternative "${variant.label}"; the alternatives are: ${variants.map((v) => v.label).join('; ')})`);
+	throw new InputError(problem.field, `${problem.problem} (alternative "${variant.label}"; the alternatives are: ${variants.map((v) => v.label).join('; ')})`);
 }
 
 export function checkObject(fields: FieldDef[], value: Record<string, unknown>, path: string): void {

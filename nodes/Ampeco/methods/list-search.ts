@@ -33,7 +33,7 @@ function listingRequest(ctx: ILoadOptionsFunctions, op: OperationDef): ApiReques
 		return buildRequest({ ...op, query: [], filters: [], include: [], body: undefined }, editorReader(ctx));
 	} catch (error) {
 		// The listing of a child needs its parent's ID (an EVSE's charge point) first.
-		const message = error instanceof InputError ? `Set "${error.field}" first: ${error.message.slice(error.field.length + 2)}` : (error as Error).message;
+		const message = error instanceof InputError ? `Set "${error.field}" first: ${error.problem}` : (error as Error).message;
 		throw new NodeOperationError(ctx.getNode(), message);
 	}
 }
