@@ -7,8 +7,9 @@
  *   npm run bench:editor -- --quick        3 repetitions
  *   npm run bench:editor -- --reps N       N repetitions
  *   npm run bench:editor -- --json         the results as JSON on stdout (progress on stderr)
- *   npm run bench:editor -- --profile      also CPU profiles of one keystroke and one Operation
- *                                          change per node, in .work/bench-editor-profiles/
+ *   npm run bench:editor -- --profile      also CPU profiles of one panel open, one keystroke and
+ *                                          the Operation change both ways per node, in
+ *                                          .work/bench-editor-profiles/
  *
  * One workflow holds the three nodes; each repetition goes through them in turn (the order
  * rotates), on each: open the panel on a Create-like operation, type into a text field,
@@ -165,7 +166,11 @@ async function recover(page: Page, s: NodeScenario, labels: Labels): Promise<voi
 async function profileNode(page: Page, s: NodeScenario, labels: Labels): Promise<string[]> {
 	const record = await profiler(page);
 	const out: string[] = [];
-	await openPanel(page, s.node.name, s.text);
+	const open = await record.record(async () => {
+		const t = await openPanel(page, s.node.name, s.text);
+		await pause(page, 300);
+		return t.ms;
+	});
 	await pause(page, 500);
 	await focusField(page, s.text);
 	const keystroke = await record.record(async () => {
@@ -179,9 +184,20 @@ async function profileNode(page: Page, s: NodeScenario, labels: Labels): Promise
 		await pause(page, 300);
 		return t.ms;
 	});
-	await choose(page, s.operation.parameter, labels.create);
+	await pause(page, 500);
+	const back = await record.record(async () => {
+		const t = await choose(page, s.operation.parameter, labels.create);
+		await pause(page, 300);
+		return t.ms;
+	});
 	await closePanel(page);
-	for (const [what, run] of [['keystroke', keystroke], ['operation-change', change]] as const) {
+	const runs = [
+		['panel-open', open],
+		['keystroke', keystroke],
+		['operation-change', change],
+		['operation-change-back', back],
+	] as const;
+	for (const [what, run] of runs) {
 		const file = join(PROFILES, `${settings.target.n8nVersion}-${s.key}-${what}.cpuprofile`);
 		writeFileSync(file, JSON.stringify(run.profile));
 		out.push(formatSummary(`${s.title}, ${what} (${run.result.toFixed(0)} ms to the frame) — ${file.replace(`${REPO_ROOT}/`, '')}`, summariseProfile(run.profile)));
@@ -326,7 +342,7 @@ async function main(): Promise<number> {
 		if (settings.profile) {
 			mkdirSync(PROFILES, { recursive: true });
 			for (const s of list.filter((x) => x.key !== 'http')) {
-				say(`  profiling ${s.title}: one keystroke in ${s.text.label}, one Operation change`);
+				say(`  profiling ${s.title}: panel open, one keystroke in ${s.text.label}, Operation change both ways`);
 				profiles.push(...(await profileNode(page, s, labels[s.key])));
 			}
 			writeFileSync(join(PROFILES, `${target.n8nVersion}-summary.txt`), `${profiles.join('\n\n')}\n`);
