@@ -1,5 +1,5 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
-import { nodeProperties } from './description';
+import { nodeProperties, plainInEditor } from './description';
 import { listSearch } from './methods/list-search';
 import { loadOptions, resourceMapping } from './methods/operation-fields';
 import { SUBTITLE } from './description/subtitle';
@@ -22,6 +22,10 @@ export class Ampeco implements INodeType {
 	};
 
 	methods = { listSearch, loadOptions, resourceMapping };
+
+	constructor() {
+		plainInEditor(this.description);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		// Loaded on first execution: n8n loads every installed package at start, most never run.

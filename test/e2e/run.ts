@@ -27,6 +27,7 @@ import { exampleScenarios } from './examples';
 import { scenarios } from './scenarios';
 import { openSession, type N8nSession } from './session';
 import { triggerScenarios, type TriggerScenario } from './trigger';
+import { EDITOR_PLAIN, nodeProperties } from '../../nodes/Ampeco/description';
 
 /** A recognisable token: no output of n8n may contain it. */
 const TOKEN = `tok_E2E_${randomBytes(6).toString('hex')}`;
@@ -84,13 +85,26 @@ function declaredTypes(): { nodes: string[]; credentials: string[] } {
 	};
 }
 
+type ServedType = Record<string, unknown> & { name: string; properties?: Array<Record<string, unknown>> };
+
 /**
  * The node and the credential are in the type lists the editor loads from the server
- * (they need the session of the owner account).
+ * (they need the session of the owner account), and the node and its AI-tool variant reach
+ * the editor marked plain for Vue, parameters included (see nodes/Ampeco/description).
  */
 async function checkRegistered(session: N8nSession): Promise<void> {
-	const list = async (kind: string) => ((await session.rest('GET', `/types/${kind}.json`)).body as Array<{ name: string }>).map((t) => t.name);
-	const [nodes, credentials] = await Promise.all([list('nodes'), list('credentials')]);
+	const types = async (kind: string) => (await session.rest('GET', `/types/${kind}.json`)).body as ServedType[];
+	const [nodeTypes, credentialTypes] = await Promise.all([types('nodes'), types('credentials')]);
+	const [nodes, credentials] = [nodeTypes.map((t) => t.name), credentialTypes.map((t) => t.name)];
+	// The tool variant also holds the parameters n8n adds for agents (its tool description): not ours.
+	const ours = new Set(nodeProperties.map((property) => property.name));
+	for (const served of nodeTypes.filter((t) => t.name === NODE_TYPE || t.name === `${NODE_TYPE}Tool`)) {
+		const entries = [served, ...(served.properties ?? []).filter((property) => ours.has(property.name as string))];
+		const unmarked = entries.filter((entry) => entry[EDITOR_PLAIN] !== true).length;
+		if (entries.length < nodeProperties.length + 1 || unmarked) {
+			throw new Error(`${served.name}: ${unmarked} of the description and its ${entries.length - 1} parameters reach the editor without ${EDITOR_PLAIN}`);
+		}
+	}
 	const declared = declaredTypes();
 	const missing = [
 		// usableAsTool: n8n adds the AI-agent variant of the node, "<type>Tool".
@@ -155,7 +169,7 @@ async function runTarget(target: N8nTarget, tarball: string, all: Scenario[], tr
 		// One `n8n start` for everything that needs the server; stopped before `n8n execute` uses the database.
 		let session: N8nSession | undefined;
 		try {
-			await test(name, `n8n registers ${NODE_TYPE}, ${CREDENTIAL_TYPE} and every type the package declares`, () =>
+			await test(name, `n8n registers ${NODE_TYPE}, ${CREDENTIAL_TYPE} and every type the package declares, marked plain for the editor`, () =>
 				timed(name, 'n8n start + owner setup + GET /types/*.json', async () => {
 					session = await openSession(instance);
 					await checkRegistered(session);
