@@ -1,11 +1,11 @@
 /** Invariants of the generated catalog and the node description built from it. */
 import { readFileSync } from 'fs';
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeHelpers, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { generatedCatalog as catalog, findOperation } from '../nodes/Ampeco/catalog';
 import { Ampeco } from '../nodes/Ampeco/Ampeco.node';
 import { AmpecoApi } from '../credentials/AmpecoApi.credentials';
 import { SEED_PATH } from '../scripts/shared-data';
-import { shownParameters } from './helpers/shown-parameters';
+import { effectiveValues, shownParameters } from './helpers/shown-parameters';
 
 const description = new Ampeco().description;
 
@@ -113,6 +113,19 @@ test('listings offer Return All and Limit (default 50); bodies offer Send Body A
 	}
 	const limit = description.properties.find((p) => p.name === 'limit')!;
 	expect(limit).toMatchObject({ default: 50, typeOptions: { minValue: 1 } });
+});
+
+test("Include offers each listing exactly the related records it can embed, as n8n's editor filters the options", () => {
+	const include = description.properties.find((p) => p.name === 'include')!;
+	let offered = 0;
+	for (const op of catalog.operations.filter((o) => o.include?.length)) {
+		const effective = effectiveValues(description, { resource: op.resource, operation: op.value } as never);
+		// What the editor does for every options list (getParameterDisplayableOptions).
+		const shown = (include.options as INodePropertyOptions[]).filter((option) => NodeHelpers.displayParameter(effective, option, { typeVersion: 1 }, description));
+		expect(shown.map((option) => option.value).sort()).toEqual(op.include!.map(String).sort());
+		offered += shown.length;
+	}
+	expect(offered).toBeGreaterThan(0);
 });
 
 test('read-only properties are never offered as input', () => {

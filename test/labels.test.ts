@@ -6,7 +6,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { Ampeco } from '../nodes/Ampeco/Ampeco.node';
 import { AmpecoTrigger } from '../nodes/AmpecoTrigger/AmpecoTrigger.node';
 import { catalog } from '../nodes/Ampeco/catalog';
-import { enumOptions, mapperFields } from '../nodes/Ampeco/description/mapper-fields';
+import { mapperFields } from '../nodes/Ampeco/description/mapper-fields';
 import { fieldLabel, optionLabel, pathIdLabel, sentenceCase, titleCase } from '../nodes/shared/text';
 
 test.each([
@@ -96,7 +96,7 @@ function labelsOf(properties: INodeProperties[]): Labelled[] {
 	return out;
 }
 
-/** The option lists the editor shows: the description's, and those it loads per operation (fields of the resource mappers, Include). */
+/** The option lists the editor shows: the description's (Include's among them), and those it loads per operation (fields of the resource mappers). */
 const optionLists: Array<{ parameter: string; options: INodePropertyOptions[] }> = [
 	...[new Ampeco().description, new AmpecoTrigger().description].flatMap((d) =>
 		d.properties.filter((p) => (p.type === 'options' || p.type === 'multiOptions') && Array.isArray(p.options)).map((p) => ({ parameter: p.name, options: p.options as INodePropertyOptions[] })),
@@ -105,7 +105,6 @@ const optionLists: Array<{ parameter: string; options: INodePropertyOptions[] }>
 		...mapperFields([...(op.body?.fields ?? []), ...(op.filters ?? []), ...op.query])
 			.filter((f) => f.options)
 			.map((f) => ({ parameter: `${op.value} ${f.id}`, options: f.options! })),
-		...(op.include?.length ? [{ parameter: `${op.value} include`, options: enumOptions(op.include) }] : []),
 	]),
 ];
 

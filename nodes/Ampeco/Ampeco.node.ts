@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type IExecuteFunctions, type INodeExecutionData, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { nodeProperties, plainInEditor } from './description';
 import { listSearch } from './methods/list-search';
-import { loadOptions, resourceMapping } from './methods/operation-fields';
+import { resourceMapping } from './methods/operation-fields';
 import { SUBTITLE } from './description/subtitle';
 
 export class Ampeco implements INodeType {
@@ -21,7 +21,7 @@ export class Ampeco implements INodeType {
 		properties: nodeProperties,
 	};
 
-	methods = { listSearch, loadOptions, resourceMapping };
+	methods = { listSearch, resourceMapping };
 
 	constructor() {
 		plainInEditor(this.description);

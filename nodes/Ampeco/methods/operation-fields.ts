@@ -1,11 +1,10 @@
 /**
  * What the editor loads for the selected operation: the fields of the three resource
- * mappers and the values of Include. Read from the catalog inside the package; nothing
- * is requested from AMPECO.
+ * mappers. Read from the catalog inside the package; nothing is requested from AMPECO.
  */
-import type { ILoadOptionsFunctions, INodePropertyOptions, ResourceMapperFields } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 import type { FieldDef, OperationDef } from '../catalog/types';
-import { enumOptions, mapperFields, variantFields } from '../description/mapper-fields';
+import { mapperFields, variantFields } from '../description/mapper-fields';
 import * as names from '../description/parameter-names';
 
 async function selectedOperation(ctx: ILoadOptionsFunctions): Promise<OperationDef | undefined> {
@@ -35,10 +34,4 @@ export const resourceMapping = {
 	bodyFields,
 	filterFields: fieldsOf((op) => op.filters, 'This operation has no filters'),
 	queryFields: fieldsOf((op) => op.query, 'This operation has no query parameters'),
-};
-
-export const loadOptions = {
-	async includeOptions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return enumOptions((await selectedOperation(this))?.include ?? []);
-	},
 };
