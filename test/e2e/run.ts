@@ -99,10 +99,10 @@ async function checkRegistered(session: N8nSession): Promise<void> {
 	// The tool variant also holds the parameters n8n adds for agents (its tool description): not ours.
 	const ours = new Set(nodeProperties.map((property) => property.name));
 	for (const served of nodeTypes.filter((t) => t.name === NODE_TYPE || t.name === `${NODE_TYPE}Tool`)) {
-		const entries = [served, ...(served.properties ?? []).filter((property) => ours.has(property.name as string))];
-		const unmarked = entries.filter((entry) => entry[EDITOR_PLAIN] !== true).length;
-		if (entries.length < nodeProperties.length + 1 || unmarked) {
-			throw new Error(`${served.name}: ${unmarked} of the description and its ${entries.length - 1} parameters reach the editor without ${EDITOR_PLAIN}`);
+		const parameters = (served.properties ?? []).filter((property) => ours.has(property.name as string));
+		const unmarked = [served, ...parameters].filter((entry) => entry[EDITOR_PLAIN] !== true).length;
+		if (parameters.length < nodeProperties.length || unmarked) {
+			throw new Error(`${served.name}: ${parameters.length} of our ${nodeProperties.length} parameters served; ${unmarked} of them and the description without ${EDITOR_PLAIN}`);
 		}
 	}
 	const declared = declaredTypes();

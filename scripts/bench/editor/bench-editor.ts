@@ -32,7 +32,7 @@ import { median } from '../measure';
 import { defaultNodeVersion, httpRequestVersion } from '../workflows';
 import { formatSummary, profiler, summariseProfile } from './cpu-profile';
 import { entryBytes, entryOf, optionLabel, watchNodeTypes, type NodeTypesDownload } from './node-types';
-import { choose, closePanel, dropdownShows, focusField, openPanel, panelIsOpen, pause, PROBE_SCRIPT, type, type Typing } from './panel';
+import { choose, closePanel, dropdownShows, focusField, openPanel, panelIsOpen, pause, PROBE_SCRIPT, type, type Timed, type Typing } from './panel';
 import { benchWorkflow, scenarios, type ContenderKey, type NodeScenario } from './scenarios';
 
 // ---------------------------------------------------------------------------- options
@@ -166,11 +166,14 @@ async function recover(page: Page, s: NodeScenario, labels: Labels): Promise<voi
 async function profileNode(page: Page, s: NodeScenario, labels: Labels): Promise<string[]> {
 	const record = await profiler(page);
 	const out: string[] = [];
-	const open = await record.record(async () => {
-		const t = await openPanel(page, s.node.name, s.text);
-		await pause(page, 300);
-		return t.ms;
-	});
+	// Each action recorded until the work it started has settled.
+	const profiled = (act: () => Promise<Timed>) =>
+		record.record(async () => {
+			const t = await act();
+			await pause(page, 300);
+			return t.ms;
+		});
+	const open = await profiled(() => openPanel(page, s.node.name, s.text));
 	await pause(page, 500);
 	await focusField(page, s.text);
 	const keystroke = await record.record(async () => {
@@ -179,17 +182,9 @@ async function profileNode(page: Page, s: NodeScenario, labels: Labels): Promise
 	});
 	await page.keyboard.press('Backspace');
 	await pause(page, 500);
-	const change = await record.record(async () => {
-		const t = await choose(page, s.operation.parameter, labels.getMany);
-		await pause(page, 300);
-		return t.ms;
-	});
+	const change = await profiled(() => choose(page, s.operation.parameter, labels.getMany));
 	await pause(page, 500);
-	const back = await record.record(async () => {
-		const t = await choose(page, s.operation.parameter, labels.create);
-		await pause(page, 300);
-		return t.ms;
-	});
+	const back = await profiled(() => choose(page, s.operation.parameter, labels.create));
 	await closePanel(page);
 	const runs = [
 		['panel-open', open],
