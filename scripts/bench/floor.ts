@@ -6,7 +6,7 @@
  */
 import { Agent, get, type IncomingMessage } from 'http';
 import { json } from 'stream/consumers';
-import { median } from './measure';
+import { median } from './statistics';
 
 async function fetchJson(url: string, token: string, agent: Agent): Promise<{ links?: { next?: string | null }; data?: unknown[] }> {
 	const res = await new Promise<IncomingMessage>((resolve, reject) => {

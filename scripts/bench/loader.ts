@@ -6,7 +6,7 @@
 import { join } from 'path';
 import type { N8nInstall } from '../n8n/install-n8n';
 import { run } from '../n8n/process';
-import { median } from './measure';
+import { median } from './statistics';
 
 export interface Probe {
 	ms: number;

@@ -122,10 +122,3 @@ export function measure(runData: RunData, nodes: readonly string[], samples: Mem
 	const peak = exactPeak ? Math.max(end.hwmKb, sampledPeak) : sampledPeak;
 	return { ms, items, peakRssMb: mb(peak), growthMb: mb(peak - base.rssKb), baseRssMb: mb(base.rssKb), exactPeak, samplesInWindow: inside.length, ...heapMeasure };
 }
-
-export function median(values: number[]): number {
-	if (!values.length) return NaN;
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}

@@ -1,0 +1,48 @@
+import { median, quantile, ratioInterval, verdict } from '../scripts/bench/statistics';
+
+/** Values spread around `centre` by a fixed pattern (no randomness in the test itself). */
+const around = (centre: number, n: number) => Array.from({ length: n }, (_, i) => centre * (1 + (((i * 7) % 11) - 5) / 25));
+
+describe('benchmark statistics', () => {
+	it('takes medians and nearest-rank quantiles', () => {
+		expect(median([3, 1, 2])).toBe(2);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
+		expect(median([])).toBeNaN();
+		expect(quantile([5, 1, 4, 2, 3], 0.9)).toBe(5);
+		expect(quantile([5, 1, 4, 2, 3], 0)).toBe(1);
+	});
+
+	it('brackets the ratio of medians, and the same samples give the same interval', () => {
+		const a = around(150, 10);
+		const b = around(100, 10);
+		const interval = ratioInterval(a, b);
+		expect(interval.ratio).toBeCloseTo(median(a) / median(b), 10);
+		expect(interval.low).toBeLessThanOrEqual(interval.ratio);
+		expect(interval.high).toBeGreaterThanOrEqual(interval.ratio);
+		expect(interval.low).toBeGreaterThan(1.2);
+		expect(interval.high).toBeLessThan(1.9);
+		expect(ratioInterval(a, b)).toEqual(interval);
+		expect(ratioInterval(a, b, { seed: 2 })).not.toEqual(interval);
+	});
+
+	it('narrows with more samples and widens with a higher level', () => {
+		const width = ({ low, high }: { low: number; high: number }) => high - low;
+		const few = ratioInterval(around(120, 6), around(100, 6));
+		const many = ratioInterval(around(120, 60), around(100, 60));
+		expect(width(many)).toBeLessThan(width(few));
+		expect(width(ratioInterval(around(120, 10), around(100, 10), { level: 0.99 }))).toBeGreaterThan(width(ratioInterval(around(120, 10), around(100, 10), { level: 0.8 })));
+	});
+
+	it('says met, missed or unsure against an upper bound', () => {
+		expect(verdict({ ratio: 1.1, low: 1.0, high: 1.19 }, 1.2)).toBe('met');
+		expect(verdict({ ratio: 1.1, low: 1.0, high: 1.2 }, 1.2)).toBe('met');
+		expect(verdict({ ratio: 1.3, low: 1.21, high: 1.4 }, 1.2)).toBe('missed');
+		expect(verdict({ ratio: 1.2, low: 1.1, high: 1.3 }, 1.2)).toBe('unsure');
+	});
+
+	it('gives no interval without samples', () => {
+		const interval = ratioInterval([], [1, 2]);
+		expect(interval.low).toBeNaN();
+		expect(interval.high).toBeNaN();
+	});
+});
