@@ -225,21 +225,26 @@ function summarise(all: Record<ContenderKey, Samples>) {
 
 type Judged = Interval & { target: number; verdict: Verdict };
 
-/** AMPECO / Notion per measure, with its 95% bootstrap interval and where it stands against the target. */
-function judge(all: Record<ContenderKey, Samples>): Partial<Record<Measure, Judged>> {
-	const judged: Partial<Record<Measure, Judged>> = {};
+/**
+ * AMPECO / Notion per measure, with its 95% bootstrap interval and where it stands against
+ * the target; and AMPECO's longest task while typing against its bound (a single value).
+ */
+function judge(all: Record<ContenderKey, Samples>, summary: ReturnType<typeof summarise>) {
+	const ratios: Partial<Record<Measure, Judged>> = {};
 	for (const m of Object.keys(MEASURES) as Measure[]) {
 		if (!all.ampeco[m].length || !all.notion[m].length) continue;
 		const interval = ratioInterval(all.ampeco[m], all.notion[m]);
-		judged[m] = { ...interval, target: BOUNDS[m], verdict: verdict(interval, BOUNDS[m]) };
+		ratios[m] = { ...interval, target: BOUNDS[m], verdict: verdict(interval, BOUNDS[m]) };
 	}
-	return judged;
+	const longest = summary.ampeco.longestTaskWhileTyping ?? 0;
+	const longestTask = { ms: longest, targetMs: LONGEST_TASK_MS, verdict: longest <= LONGEST_TASK_MS ? 'met' : 'missed' };
+	return { ratios, longestTask };
 }
 
 function report(result: ReturnType<typeof summarise>, judged: ReturnType<typeof judge>, list: NodeScenario[]): string {
 	const [a, n, h] = [result.ampeco, result.notion, result.http];
 	const title = (key: ContenderKey) => list.find((s) => s.key === key)!.title;
-	const rows: string[][] = [['median', title('ampeco'), title('notion'), title('http'), 'AMPECO / Notion', '95% interval', 'target', '', 'AMPECO / HTTP']];
+	const rows: string[][] = [['median', title('ampeco'), title('notion'), title('http'), 'AMPECO / Notion', '95% interval', 'target', 'verdict', 'AMPECO / HTTP']];
 	const row = (label: string, key: string, judgement?: Judged) =>
 		rows.push([
 			label,
@@ -252,13 +257,13 @@ function report(result: ReturnType<typeof summarise>, judged: ReturnType<typeof 
 			judgement?.verdict ?? '',
 			ratio(a[key], h[key]),
 		]);
-	for (const m of Object.keys(MEASURES) as Measure[]) row(MEASURES[m], m, judged[m]);
+	for (const m of Object.keys(MEASURES) as Measure[]) row(MEASURES[m], m, judged.ratios[m]);
 	row('keystroke, text field, p90', 'keyTextP90');
 	row('keystroke, number field, p90', 'keyNumberP90');
 	const count = (v: number | undefined) => (v === undefined ? '—' : String(v));
 	rows.push(['long tasks while typing (count / keys)', `${count(a.longTasksWhileTyping)} / ${count(a.keystrokesTyped)}`, `${count(n.longTasksWhileTyping)} / ${count(n.keystrokesTyped)}`, `${count(h.longTasksWhileTyping)} / ${count(h.keystrokesTyped)}`, '', '', '', '', '']);
-	const longest = a.longestTaskWhileTyping;
-	rows.push(['longest task while typing', ms(longest), ms(n.longestTaskWhileTyping), ms(h.longestTaskWhileTyping), '', '', `≤ ${LONGEST_TASK_MS} ms`, longest === undefined ? '' : longest <= LONGEST_TASK_MS ? 'met' : 'missed', '']);
+	const { longestTask } = judged;
+	rows.push(['longest task while typing', ms(a.longestTaskWhileTyping), ms(n.longestTaskWhileTyping), ms(h.longestTaskWhileTyping), '', '', `≤ ${longestTask.targetMs} ms`, longestTask.verdict, '']);
 	return table(rows);
 }
 
@@ -369,20 +374,20 @@ async function main(): Promise<number> {
 
 		const loadAtEnd = loadavg();
 		const medians = summarise(samples);
-		const ratios = judge(samples);
+		const judged = judge(samples, medians);
 		const result = {
 			meta: { package: PACKAGE_NAME, n8n: target.n8nVersion, chromium: browser.version(), date: new Date().toISOString(), cores: cpus().length, loadAtStart, loadAtEnd, reps: settings.reps, keysPerField: settings.keys },
 			nodes: Object.fromEntries(list.map((s) => [s.key, { title: s.title, type: s.node.type, typeVersion: s.node.typeVersion, labels: labels[s.key] }])),
 			sizes: sizes(download, list.find((s) => s.key === 'notion')!.node.typeVersion),
 			medians,
-			ratios,
+			...judged,
 			samples,
 			failures,
 		};
 		writeFileSync(join(WORK, 'bench-editor.json'), `${JSON.stringify(result, null, 2)}\n`);
 		if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 		else {
-			say(`\n${report(medians, ratios, list)}`);
+			say(`\n${report(medians, judged, list)}`);
 			const z = result.sizes;
 			say(
 				`\nnode types the editor downloads at start (${z.download}, ${kb(z.downloadBytes)} in all): ` +
