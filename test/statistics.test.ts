@@ -40,9 +40,16 @@ describe('benchmark statistics', () => {
 		expect(verdict({ ratio: 1.2, low: 1.1, high: 1.3 }, 1.2)).toBe('unsure');
 	});
 
-	it('gives no interval without samples', () => {
-		const interval = ratioInterval([], [1, 2]);
-		expect(interval.low).toBeNaN();
-		expect(interval.high).toBeNaN();
+	it('gives no interval, and so no verdict, without enough samples', () => {
+		const none = ratioInterval([], [1, 2]);
+		expect(none.low).toBeNaN();
+		expect(none.high).toBeNaN();
+		// Three repetitions (--quick) of a clearly slower node: a ratio, but no verdict.
+		const few = ratioInterval(around(300, 3), around(100, 3));
+		expect(few.ratio).toBeGreaterThan(2);
+		expect(few.low).toBeNaN();
+		expect(verdict(few, 1.2)).toBe('unsure');
+		expect(verdict(ratioInterval(around(300, 5), around(100, 5)), 1.2)).toBe('missed');
+		expect(verdict(ratioInterval(around(300, 3), around(100, 3), { minSamples: 3 }), 1.2)).toBe('missed');
 	});
 });

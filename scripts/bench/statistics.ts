@@ -43,12 +43,13 @@ export interface Interval {
 /**
  * median(a) / median(b) with a percentile bootstrap interval: both samples are resampled
  * with replacement `resamples` times, and the interval holds the central `level` of the
- * resampled ratios.
+ * resampled ratios. Below `minSamples` values on either side there is no interval (NaN):
+ * resampling one or three values gives a point or a guess, not a measure of spread.
  */
-export function ratioInterval(a: number[], b: number[], options: { level?: number; resamples?: number; seed?: number } = {}): Interval {
-	const { level = 0.95, resamples = 4000, seed = 1 } = options;
+export function ratioInterval(a: number[], b: number[], options: { level?: number; resamples?: number; seed?: number; minSamples?: number } = {}): Interval {
+	const { level = 0.95, resamples = 4000, seed = 1, minSamples = 5 } = options;
 	const ratio = median(a) / median(b);
-	if (!a.length || !b.length) return { ratio, low: NaN, high: NaN };
+	if (Math.min(a.length, b.length) < minSamples) return { ratio, low: NaN, high: NaN };
 	const next = random(seed);
 	const ratios: number[] = [];
 	for (let i = 0; i < resamples; i++) ratios.push(median(resample(a, next)) / median(resample(b, next)));
@@ -58,7 +59,10 @@ export function ratioInterval(a: number[], b: number[], options: { level?: numbe
 
 export type Verdict = 'met' | 'missed' | 'unsure';
 
-/** Against an upper bound: met when the whole interval is at or under it, missed when all of it is above. */
+/**
+ * Against an upper bound: met when the whole interval is at or under it, missed when all of
+ * it is above; without an interval, unsure.
+ */
 export function verdict(interval: Interval, atMost: number): Verdict {
 	if (interval.high <= atMost) return 'met';
 	if (interval.low > atMost) return 'missed';

@@ -252,7 +252,7 @@ function report(result: ReturnType<typeof summarise>, judged: ReturnType<typeof 
 			ms(n[key]),
 			ms(h[key]),
 			ratio(a[key], n[key]),
-			judgement ? `${judgement.low.toFixed(2)}–${judgement.high.toFixed(2)}×` : '',
+			judgement ? (Number.isFinite(judgement.low) ? `${judgement.low.toFixed(2)}–${judgement.high.toFixed(2)}×` : 'too few samples') : '',
 			judgement ? `≤ ${judgement.target}×` : '',
 			judgement?.verdict ?? '',
 			ratio(a[key], h[key]),
